@@ -1,0 +1,1 @@
+"""The extraction engine: a pure library (no web, no database, no I/O beyond reading input)."""
