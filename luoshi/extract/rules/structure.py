@@ -1,0 +1,60 @@
+"""Vocabulary of a report's structure: part roles, headings, glossaries, metadata.
+
+Data only; ``structure.py`` compiles it. Each tuple is matched longest first.
+"""
+
+from __future__ import annotations
+
+# Words in a part heading (一、… / 二、…) that tell its role. Checked in this order.
+PART_ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("conduct", ("政府自身建设", "自身建设", "政府建设", "建设人民满意的政府", "人民满意政府", "作风建设")),
+    ("review", ("工作回顾", "回顾", "主要工作", "工作总结", "过去五年", "过去一年", "取得的成绩", "成就")),
+    ("plan", ("工作安排", "主要任务", "重点工作", "目标任务", "工作任务", "工作目标", "总体要求",
+              "预期目标", "主要目标", "奋斗目标", "工作思路", "目标和任务", "今后五年", "展望", "规划")),
+)
+
+# A paragraph that opens the 主要预期目标 block.
+GOALS_MARKERS: tuple[str, ...] = (
+    "主要预期目标", "预期目标是", "主要目标是", "发展目标是", "主要经济指标", "主要指标", "预期性指标",
+)
+
+# A line that opens the glossary / end-notes: nothing after it holds targets.
+GLOSSARY_HEADINGS: tuple[str, ...] = ("名词解释", "名词注释", "注释", "附注", "注解", "附:名词解释", "说明:")
+
+# Forms of a numbered heading at the start of a line. (regex, kind of number, depth hint)
+# depth 1: 一、 ; depth 2: （一） ; depth 3: 1. 1、 （1） ①
+HEADING_NUMBER_PATTERNS: tuple[tuple[str, int], ...] = (
+    (r"[一二三四五六七八九十]{1,3}[、.．]", 1),
+    (r"[（(][一二三四五六七八九十]{1,3}[）)]", 2),
+    (r"\d{1,2}[.．、](?!\d)", 3),
+    (r"[（(]\d{1,2}[）)]", 4),
+    (r"[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]", 4),
+    (r"(?:第[一二三四五六七八九十]{1,3}[,，、是])", 4),
+)
+
+# A line of news framing or web boilerplate: kept out of the plan tree.
+BOILERPLATE_MARKERS: tuple[str, ...] = (
+    "本文来自", "版权声明", "转载", "如若转载", "责任编辑", "编辑:", "编辑：", "来源:", "来源：",
+    "记者 ", "记者:", "记者：", "融媒体中心记者", "原标题", "http://", "https://", "www.",
+)
+
+# Opening and closing formulas of a speech: not areas, not tasks.
+SALUTATIONS: tuple[str, ...] = ("各位代表", "同志们", "各位委员", "现在,我代表", "现在，我代表")
+
+# Government titles of a speaker, longest first when compiled.
+SPEAKER_TITLES: tuple[str, ...] = (
+    "国务院总理", "总理", "代省长", "省长", "代市长", "市长", "代区长", "区长", "代县长", "县长",
+    "代旗长", "旗长", "主席", "代主席", "州长", "代州长", "盟长",
+)
+
+# Suffix of a government's name → its level.
+LEVEL_SUFFIXES: tuple[tuple[str, str], ...] = (
+    ("国务院", "national"),
+    ("全国", "national"),
+    ("自治区", "provincial"),
+    ("省", "provincial"),
+    ("北京市", "provincial"), ("天津市", "provincial"), ("上海市", "provincial"), ("重庆市", "provincial"),
+    ("自治州", "prefecture"), ("地区", "prefecture"), ("盟", "prefecture"), ("市", "prefecture"),
+    ("自治县", "county"), ("自治旗", "county"), ("新区", "county"), ("区", "county"),
+    ("县", "county"), ("旗", "county"),
+)

@@ -1,0 +1,67 @@
+"""Vocabulary of targets: comparators, striving verbs, what is not a target.
+
+Rules from ANNOTATION.md, kept as data; ``targets.py`` compiles them once.
+"""
+
+from __future__ import annotations
+
+# Words right after a quantity → comparator.  (longest first when compiled)
+COMPARATOR_AFTER: dict[str, str] = {
+    "以上": ">=", "及以上": ">=", "以上(含)": ">=", "以上（含）": ">=", "之上": ">=",
+    "以内": "<=", "以下": "<=", "之内": "<=", "及以下": "<=",
+    "左右": "~", "上下": "~",
+}
+
+# Words right before a quantity (after any verb) → comparator.
+COMPARATOR_BEFORE: dict[str, str] = {
+    "不低于": ">=", "不少于": ">=", "不小于": ">=", "至少": ">=", "超过": ">=", "突破": ">=",
+    "超": ">=", "高于": ">=", "多于": ">=", "达到以上": ">=",
+    "不超过": "<=", "不高于": "<=", "不多于": "<=", "不大于": "<=", "低于": "<=", "少于": "<=",
+    "控制在": "", "以内": "<=",
+    "约": "~", "近": "~", "大约": "~", "接近": "~", "将近": "~", "约为": "~",
+}
+
+# Verbs of striving: a target they govern is aspirational (确保 is not one).
+STRIVING_VERBS: tuple[str, ...] = ("力争", "争取", "争创", "努力")
+# Phrases that contain a striving verb but do not strive.
+NOT_STRIVING: tuple[str, ...] = ("艰苦努力", "共同努力", "不懈努力", "努力奋斗", "付出努力", "努力下")
+
+# Units whose quantities can be targets, by the kind numbers.py gives them.
+TARGET_KINDS: frozenset[str] = frozenset({
+    "count", "money", "percent", "points", "area", "length", "mass", "volume", "power", "energy",
+    "multiple", "permille",
+})
+
+# Measure words that count structure, not things: 七方面工作, 两项指标.
+STRUCTURE_UNITS: frozenset[str] = frozenset({"方面", "个方面", "大", "部分", "点", "条措施"})
+
+# Text right after a quantity that makes it a name, a code or a category (not a target).
+NOT_TARGET_AFTER: tuple[str, ...] = (
+    "周年", "届", "分钟", "号", "型", "版", "级", "星", "代", "期", "中全会", "次会议", "线",
+    "以上的", "以下的", "以上规模", "及以上的",
+)
+
+# Text right before a quantity that makes it a name or an ordinal.
+NOT_TARGET_BEFORE: tuple[str, ...] = (
+    "第", "国道", "省道", "编号", "热线", "前", "排名", "PM", "G", "S",
+)
+
+# Words that turn a figure into a fact of the past or of the present (never a commitment).
+PAST_MARKERS: tuple[str, ...] = ("去年", "上年", "过去", "已经", "已", "累计完成", "实现了", "完成了", "达到了")
+
+# Leading words stripped from a metric phrase.
+METRIC_LEAD_WORDS: tuple[str, ...] = (
+    "力争", "争取", "争创", "努力", "确保", "全年", "今年", "年内", "当年", "全面", "持续", "加快",
+    "进一步", "继续", "积极", "大力", "着力", "重点", "推动", "推进", "实现", "其中", "同时", "并",
+    "全区", "全县", "全市", "全省", "全国", "我区", "我县", "我市", "我省", "计划", "预计", "拟",
+)
+# Trailing words stripped from a metric phrase (before the number).
+METRIC_TAIL_WORDS: tuple[str, ...] = (
+    "达到", "达", "保持在", "保持", "稳定在", "控制在", "不低于", "不少于", "至少", "超过", "突破",
+    "力争", "争取", "确保", "分别", "均", "都", "为", "在", "到", "至", "约", "近", "超", "以上",
+    "完成", "实现", "累计", "共", "总计", "合计", "共计",
+)
+
+# Words of full coverage / clearing: borderline targets (100 % / 0) per ANNOTATION.md.
+FULL_COVERAGE: tuple[str, ...] = ("全覆盖",)
+CLEARED: tuple[str, ...] = ("清零", "动态清零")

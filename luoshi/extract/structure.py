@@ -1,0 +1,331 @@
+"""The structure of a report: metadata, parts, the goals block, areas, tasks and measures.
+
+``outline(text, year)`` reads the normalised text once, line by line, and returns the plan
+tree and the list of sentences, each sentence knowing its part's role (review, plan,
+conduct, intro, glossary) and the titles of the area and task it sits under.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from .model import Meta, Node
+from .rules import structure as R
+
+_CJK = "\u3400-\u9fff"
+
+
+def _alternation(words: tuple[str, ...] | list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_HEADING_NUMBER = [(re.compile(p), depth) for p, depth in R.HEADING_NUMBER_PATTERNS]
+_ROLE_WORDS = [(role, re.compile(_alternation(words))) for role, words in R.PART_ROLE_WORDS]
+_GOALS = re.compile(_alternation(R.GOALS_MARKERS))
+_GLOSSARY = re.compile(rf"^(?:{_alternation(R.GLOSSARY_HEADINGS)})[:：]?$")
+_BOILERPLATE = re.compile(_alternation(R.BOILERPLATE_MARKERS))
+_SALUTATION = re.compile(rf"^(?:{_alternation(R.SALUTATIONS)})")
+_SENTENCE_END = re.compile(r"[。！？；;!?]+[”’」』)）]*")
+_YEAR = re.compile(r"((?:19|20)\d\d)年")
+_FULL_DATE = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日")
+_MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
+_CONGRESS = re.compile(rf"(?:在|,|，|。|^)([{_CJK}]{{2,20}}?)(?:第?[{_CJK}]{{1,4}}届)?人民代表大会")
+_NATIONAL = re.compile(r"全国人民代表大会")
+_SPEAKER = re.compile(
+    rf"([{_CJK}]{{2,20}}?)?(?:人民政府|人民xx|政府)?({_alternation(R.SPEAKER_TITLES)})[\s　]*"
+    rf"([{_CJK}]{{2,3}}|[{_CJK}]\s[{_CJK}])(?=$|\s|作|向|在|代表)"
+)
+_FIVE_YEAR = re.compile(r"“?(十[一二三四五六]五)”?(?:时期|规划|期间)")
+_FIVE_YEAR_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
+_COMING_YEARS = re.compile(r"(?:今后|未来)五年")
+
+# A digest heading: a short line with no sentence-final punctuation (聚焦…抓落实,坚定不移…).
+_MAX_HEADING = 40
+# A task lead: the first sentence of a paragraph when it is this short (全面提升传统产业。).
+_MAX_LEAD = 18
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence of the report, with where it sits in the plan."""
+
+    start: int
+    end: int
+    text: str
+    role: str  # intro | review | plan | conduct | glossary | other
+    path: list[str] = field(default_factory=list)
+    part: str = ""
+    goals: bool = False  # inside the 主要预期目标 paragraph
+    horizon: int | None = None  # its part or area is about years up to this one (“十四五”时期)
+
+
+@dataclass(slots=True)
+class Outline:
+    meta: Meta
+    tree: list[Node]
+    sentences: list[Sentence]
+
+
+def _lines(text: str) -> Iterator[tuple[int, int, str]]:
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if line.strip():
+            yield pos, end, line
+        pos = end + 1
+
+
+def _heading_depth(line: str) -> tuple[int, str]:
+    """The depth of a numbered heading and its number as written, or (0, "")."""
+    for pattern, depth in _HEADING_NUMBER:
+        m = pattern.match(line)
+        if m:
+            return depth, m.group(0)
+    return 0, ""
+
+
+def _part_role(title: str, year: int | None) -> str:
+    """The role of a part from its heading, or "" when it names no role."""
+    if _GLOSSARY.match(title.replace(" ", "")):
+        return "glossary"
+    for role, pattern in _ROLE_WORDS:
+        if pattern.search(title):
+            if role == "plan":
+                return "plan"
+            if role == "review":
+                years = [int(y) for y in _YEAR.findall(title)]
+                if year and years and max(years) >= year and "回顾" not in title:
+                    return "plan"
+            return role
+    years = [int(y) for y in _YEAR.findall(title)]
+    if year and years:
+        return "plan" if max(years) >= year else "review"
+    return ""
+
+
+def _first_sentence(line: str) -> str:
+    m = _SENTENCE_END.search(line)
+    return line[: m.end()] if m else line
+
+
+def _split_sentences(start: int, line: str) -> Iterator[tuple[int, int, str]]:
+    pos = 0
+    for m in _SENTENCE_END.finditer(line):
+        if m.end() > pos:
+            yield start + pos, start + m.end(), line[pos : m.end()]
+        pos = m.end()
+    if pos < len(line) and line[pos:].strip():
+        yield start + pos, start + len(line), line[pos:]
+
+
+def _is_digest_heading(line: str) -> bool:
+    return (
+        len(line) <= _MAX_HEADING
+        and not _SENTENCE_END.search(line)
+        and not line.endswith(("：", ":"))
+        and not _BOILERPLATE.search(line)
+        and bool(re.search(rf"[{_CJK}]", line))
+    )
+
+
+def _title(line: str, number: str) -> str:
+    body = line[len(number):]
+    first = _first_sentence(body).rstrip("。；;：:")
+    return first if len(first) <= 60 else first[:60]
+
+
+# ---------------------------------------------------------------------------- metadata
+
+
+def read_meta(text: str, year: int | None = None) -> Meta:
+    """Government, level, year, date and speaker, from the report's opening lines."""
+    head = text[:600]
+    meta = Meta()
+    m = _SPEAKER.search(head)
+    if m:
+        meta.speaker = m.group(3).replace(" ", "")
+        if m.group(1):
+            meta.government = m.group(1)
+    m2 = _CONGRESS.search(head)
+    if _NATIONAL.search(head) or "国务院" in head[:200]:
+        meta.government = "国务院"
+    elif m2 and not meta.government:
+        meta.government = m2.group(1)
+    meta.government = re.sub(r"(人民政府|政府)$", "", meta.government)
+    meta.level = _level(meta.government)
+    full = _FULL_DATE.search(head)
+    years = [int(y) for y in _YEAR.findall(head)]
+    meta.year = year or (int(full.group(1)) if full else None) or (years[0] if years else None)
+    if full:
+        meta.date = f"{int(full.group(1)):04d}-{int(full.group(2)):02d}-{int(full.group(3)):02d}"
+    elif meta.year:
+        md = _MONTH_DAY.search(head[:200])
+        if md and 1 <= int(md.group(1)) <= 12 and 1 <= int(md.group(2)) <= 31:
+            meta.date = f"{meta.year:04d}-{int(md.group(1)):02d}-{int(md.group(2)):02d}"
+    return meta
+
+
+def _level(government: str) -> str:
+    for suffix, level in R.LEVEL_SUFFIXES:
+        if government.endswith(suffix) or (suffix in ("国务院", "全国") and suffix in government):
+            return level
+    return ""
+
+
+def plan_year(text: str, meta: Meta) -> int | None:
+    """The year the plan is for: a part heading like 2023年工作安排 outranks the date line."""
+    for _, _, line in _lines(text):
+        depth, number = _heading_depth(line)
+        if depth == 1 and len(line) <= _MAX_HEADING + 10:
+            title = line[len(number):]
+            years = [int(y) for y in _YEAR.findall(title)]
+            if years and _part_role(title, None) == "plan":
+                return max(years)
+    return meta.year
+
+
+# ---------------------------------------------------------------------------- outline
+
+
+class _Builder:
+    def __init__(self, year: int | None) -> None:
+        self.year = year
+        self.tree: list[Node] = []
+        self.sentences: list[Sentence] = []
+        self.part: Node | None = None
+        self.area: Node | None = None
+        self.task: Node | None = None
+        self.role = "intro"
+        self.part_horizon: int | None = None
+        self.area_horizon: int | None = None
+        self.seen_structure = False
+
+    def horizon(self, heading: str) -> int | None:
+        """The last year a heading's section looks to: “十四五”时期 → 2025, 今后五年 → year + 4."""
+        m = _FIVE_YEAR.search(heading)
+        if m:
+            return _FIVE_YEAR_END[m.group(1)]
+        if _COMING_YEARS.search(heading) and self.year:
+            return self.year + 4
+        return None
+
+    # -- nodes
+    def _close(self, node: Node | None, end: int) -> None:
+        if node is not None:
+            node.span = (node.span[0], max(node.span[1], end))
+
+    def open_part(self, start: int, end: int, line: str, number: str, role: str) -> None:
+        self.part = Node("part", _title(line, number), (start, end), role=role, number=number)
+        self.tree.append(self.part)
+        self.area = self.task = None
+        self.role = role
+        self.part_horizon = self.horizon(line)
+        self.area_horizon = None
+        self.seen_structure = True
+
+    def open_area(self, start: int, end: int, line: str, number: str) -> None:
+        node = Node("area", _title(line, number), (start, end), number=number)
+        self._attach(node, self.part)
+        self.area, self.task = node, None
+        self.area_horizon = self.horizon(line)
+        self.seen_structure = True
+
+    def open_task(self, start: int, end: int, title: str, number: str) -> None:
+        node = Node("task", title, (start, end), number=number)
+        self._attach(node, self.area or self.part)
+        self.task = node
+
+    def _attach(self, node: Node, parent: Node | None) -> None:
+        if parent is None:
+            self.tree.append(node)
+        else:
+            parent.children.append(node)
+        for anc in (self.part, self.area):
+            self._close(anc, node.span[1])
+
+    # -- sentences
+    def add_paragraph(self, start: int, line: str, goals: bool) -> None:
+        parent = self.task or self.area or self.part
+        goals_node: Node | None = None
+        if goals:
+            goals_node = Node("goals", "主要预期目标", (start, start + len(line)))
+            self._attach(goals_node, self.area or self.part)
+            parent = goals_node
+        path = [n.title for n in (self.area, self.task) if n is not None]
+        for s, e, sent in _split_sentences(start, line):
+            self.sentences.append(Sentence(
+                s, e, sent, self.role, list(path), self.part.title if self.part else "", goals,
+                self.area_horizon or self.part_horizon,
+            ))
+            if parent is not None and self.role in ("plan", "conduct", "review"):
+                parent.children.append(Node("measure", sent, (s, e)))
+        for anc in (self.part, self.area, self.task):
+            self._close(anc, start + len(line))
+
+
+def outline(text: str, year: int | None = None) -> Outline:
+    """Read the structure of a normalised report text."""
+    meta = read_meta(text, year)
+    py = year or plan_year(text, meta)
+    meta.year = py
+    b = _Builder(py)
+    lines = list(_lines(text))
+    has_parts = any(_heading_depth(ln)[0] == 1 and _part_role(ln, py) for _, _, ln in lines)
+    if not has_parts:
+        b.role = "plan"  # a digest or an extract: everything is plan
+    first = True
+    for start, end, line in lines:
+        depth, number = _heading_depth(line)
+        bare = line.replace(" ", "")
+        if _GLOSSARY.match(bare):
+            b.open_part(start, end, line, "", "glossary")
+            continue
+        if b.role == "glossary":
+            b.add_paragraph(start, line, False)
+            continue
+        if _BOILERPLATE.search(line) and len(line) < 200 and not _SENTENCE_END.search(line[:-1]):
+            first = False
+            continue
+        if depth == 1:
+            role = _part_role(line[len(number):], py)
+            if role or not b.seen_structure and has_parts:
+                b.open_part(start, end, line, number, role or "other")
+                rest = line[len(_first_sentence(line)):] if len(_first_sentence(line)) < len(line) else ""
+                if rest:
+                    b.add_paragraph(end - len(rest), rest, bool(_GOALS.search(rest)))
+                continue
+            depth = 2  # a 一、 heading inside a part is an area
+        if depth == 2 or (
+            depth == 0 and not first and _is_digest_heading(line) and b.role in ("plan", "conduct")
+            and not _SALUTATION.match(line)
+        ):
+            b.open_area(start, end, line, number)
+            lead = number + _first_sentence(line[len(number):])
+            rest = line[len(lead):]
+            if rest.strip():
+                b.add_paragraph(start + len(lead), rest, bool(_GOALS.search(rest)))
+            continue
+        if depth == 3 and b.role in ("plan", "conduct", "review"):
+            lead = _first_sentence(line[len(number):])
+            b.open_task(start, end, lead.rstrip("。；;：:"), number)
+            b.add_paragraph(start + len(number), line[len(number):], bool(_GOALS.search(line)))
+            first = False
+            continue
+        if first and has_parts is False and len(line) < 30 and "报告" in line:
+            first = False
+            continue
+        first = False
+        lead = _first_sentence(line)
+        if (
+            b.role in ("plan", "conduct")
+            and (b.area is not None)
+            and len(lead) <= _MAX_LEAD
+            and lead.endswith(("。", "：", ":"))
+            and len(line) > len(lead)
+            and not _SALUTATION.match(line)
+        ):
+            b.open_task(start, start + len(lead), lead.rstrip("。：:"), "")
+        b.add_paragraph(start, line, b.role == "plan" and bool(_GOALS.search(line)))
+    return Outline(meta, b.tree, b.sentences)
