@@ -27,6 +27,9 @@ def _alternation(words: Iterable[str]) -> str:
 
 _AFTER = re.compile(rf"\s*({_alternation(R.COMPARATOR_AFTER)})")
 _BEFORE = re.compile(rf"({_alternation(w for w in R.COMPARATOR_BEFORE if w)})\s*$")
+_BEFORE_VERB = re.compile(
+    rf"({_alternation(w for w in R.COMPARATOR_BEFORE if len(w) >= 2)})(?:{_alternation(R.COUNTING_VERBS)})$"
+)
 _STRIVE = re.compile(_alternation(R.STRIVING_VERBS))
 _NOT_STRIVE = re.compile(_alternation(R.NOT_STRIVING))
 _NOT_AFTER = re.compile(_alternation(R.NOT_TARGET_AFTER))
@@ -39,8 +42,14 @@ _LIST_BREAK = re.compile(r"[、]")
 _FULL = re.compile(_alternation(R.FULL_COVERAGE))
 _SHARED = re.compile(r"(均|都|各)(?=[^，,；;。]{0,6}$)")
 _ARABIC = re.compile(r"[0-9]")
+_SLOGAN = re.compile(_alternation(R.SLOGANS))
+_BASELINE = re.compile(r"(?:从|由)$")
+_SESSION = re.compile(r"届$")
+_RAISED_TO = re.compile(r"(?:提高|提升|增加|增长|扩大|降低|下降|减少|压减|调整)?(?:到|至)")
 _QUOTES = {"“": "”", "《": "》", "「": "」", "\"": "\""}
-_AFTER_NOUN_STOP = re.compile(r"[，,；;。：:、！？!?（(）)“”的等]")
+_AFTER_NOUN_STOP = re.compile(r"[，,；;。：:、！？!?（(）)的等]")
+# Figures that measure something named before them (投资5.96亿元, 增长10%).
+_MEASURED_BEFORE = frozenset({"money", "percent", "points", "multiple", "permille"})
 
 
 def _inside_quotes(sent: str, pos: int) -> bool:
@@ -57,22 +66,41 @@ def _inside_quotes(sent: str, pos: int) -> bool:
     return False
 
 
+def _in_slogan(sent: str, qs: int, qe: int) -> bool:
+    """True when the figure is part of a numbered slogan (两个市场, 八项规定)."""
+    return any(m.start() < qe and qs < m.end() for m in _SLOGAN.finditer(sent, max(0, qs - 8), qe + 8))
+
+
 def _is_candidate(q: Quantity, sent: str, qs: int, qe: int) -> bool:
-    if q.kind not in R.TARGET_KINDS or q.low is None:
+    if q.low is None or q.unit in R.NOT_TARGET_UNITS:
         return False
-    if q.unit in R.STRUCTURE_UNITS:
+    if q.kind not in R.TARGET_KINDS and not _counted_in_days(q, sent, qs):
         return False
     if _inside_quotes(sent, qs):
         return False
     after = sent[qe : qe + 6]
     before = sent[max(0, qs - 4) : qs]
-    if _NOT_AFTER.match(after) or _NOT_BEFORE.search(before):
+    if _NOT_AFTER.match(after) or _NOT_BEFORE.search(before) or _in_slogan(sent, qs, qe):
         return False
+    if _BASELINE.search(before) and _RAISED_TO.match(sent, qe):
+        return False  # 从75%提高到100%: 75% is the starting point
     if q.kind in ("money", "percent") and _THRESHOLD.match(after):
         return False
-    if not _ARABIC.search(q.text) and after.startswith(("“", "大")):
-        return False  # 一张“网”, 两个“全覆盖”: numbered slogans
+    if not _ARABIC.search(q.text):
+        return _chinese_numeral_ok(q, after)
     return True
+
+
+def _counted_in_days(q: Quantity, sent: str, qs: int) -> bool:
+    """优良天数达到270天以上: days are a target when the metric counts days."""
+    return q.unit == "天" and "天数" in sent[max(0, qs - 12) : qs]
+
+
+def _chinese_numeral_ok(q: Quantity, after: str) -> bool:
+    """两条生产线 and 七条道路 are targets; 一张“网”, 三大目标, 一件事, 二中全会 are not."""
+    if after.startswith(("“", "大")) or q.low == 1 and q.high == 1:
+        return False
+    return q.unit not in R.NOT_CHINESE_NUMERAL_UNITS
 
 
 def _comparator(q: Quantity, sent: str, qs: int, qe: int) -> tuple[str, int, int]:
@@ -82,6 +110,9 @@ def _comparator(q: Quantity, sent: str, qs: int, qe: int) -> tuple[str, int, int
         return R.COMPARATOR_AFTER[m.group(1)], qs, m.end()
     b = _BEFORE.search(sent, 0, qs)
     if b and b.end() == qs:
+        return R.COMPARATOR_BEFORE[b.group(1)], b.start(), qe
+    b = _BEFORE_VERB.search(sent, max(0, qs - 8), qs)
+    if b and b.end() == qs and R.COMPARATOR_BEFORE[b.group(1)]:
         return R.COMPARATOR_BEFORE[b.group(1)], b.start(), qe
     if q.approx:
         return q.approx, qs, qe
@@ -97,16 +128,16 @@ def _aspirational(sent: str, pos: int) -> bool:
 
 
 def _clean(metric: str) -> str:
-    metric = metric.strip(" “”\"'《》、")
+    metric = metric.replace("“", "").replace("”", "").strip(" \"'《》、")
     for _ in range(2):
         metric = _LEAD.sub("", metric)
         metric = _TAIL.sub("", metric)
     return metric.strip(" “”\"'《》、")
 
 
-def _metric(sent: str, qs: int, qe: int, end: int) -> str:
-    """The metric phrase: the noun after the quantity (培育10家工业互联网示范企业) or the
-    clause before it (新增城镇就业1500人以上)."""
+def _metric(sent: str, qs: int, qe: int, end: int, kind: str) -> str:
+    """The metric phrase: the noun after a count (培育10家工业互联网示范企业), else the clause
+    before the figure (新增城镇就业1500人以上, 投资5.96亿元); ``总投资10亿元的X项目`` → X + 总投资."""
     start = 0
     for m in _CLAUSE_BREAK.finditer(sent, 0, qs):
         start = m.end()
@@ -116,13 +147,15 @@ def _metric(sent: str, qs: int, qe: int, end: int) -> str:
         # a list before the figure (A、B均增加10家): keep the last item with its verb
         before = parts[-1] if len(parts[-1]) >= 4 else "".join(parts)
     before = _clean(before)
-    stop = _AFTER_NOUN_STOP.search(sent, end)
-    after = sent[end : stop.start() if stop else len(sent)]
-    after = after if re.match(rf"[{_CJK}A-Za-z“]", after) else ""
-    after = _clean(after)[:20]
-    if after and len(after) >= 2:
-        return after if len(before) <= 2 else after
-    return before or after
+    of = sent.startswith("的", end)
+    stop = _AFTER_NOUN_STOP.search(sent, end + of)
+    after = sent[end + of : stop.start() if stop else len(sent)]
+    after = _clean(after)[:24] if re.match(rf"[{_CJK}A-Za-z“]", after) else ""
+    if of and after:
+        return after + before
+    if kind in _MEASURED_BEFORE:
+        return before or after
+    return after if len(after) >= 2 else before or after
 
 
 def _shared_items(sent: str, qs: int) -> list[str]:
@@ -171,7 +204,7 @@ def _rows_for_sentence(
             kind=q.kind, role=role,
         )
         items = _shared_items(text, qs)
-        for metric in items or [_metric(text, qs, qe, ce)]:
+        for metric in items or [_metric(text, qs, qe, ce, q.kind)]:
             rows.append((Target(metric=metric, **base), qs, qe))  # type: ignore[arg-type]
     _distribute(rows, text)
     rows.extend(_coverage_rows(sent, plan_year, default_deadline, role))

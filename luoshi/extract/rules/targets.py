@@ -32,19 +32,43 @@ TARGET_KINDS: frozenset[str] = frozenset({
     "multiple", "permille",
 })
 
-# Measure words that count structure, not things: 七方面工作, 两项指标.
-STRUCTURE_UNITS: frozenset[str] = frozenset({"方面", "个方面", "大", "部分", "点", "条措施"})
+# Units that count structure, sessions or parts, not things: 七方面工作, 十九届, 二中全会.
+NOT_TARGET_UNITS: frozenset[str] = frozenset({
+    "方面", "个方面", "大", "部分", "点", "个点", "条措施", "届", "次会议", "中全会", "周年", "代",
+})
+
+# Numbered political slogans and set phrases (a closed list; quoted slogans are caught by
+# their quotes). A figure inside one of these is never a target.
+SLOGANS: tuple[str, ...] = (
+    "两个市场", "两种资源", "两个积极性", "一个中国", "八项规定", "两个确立", "两个维护", "四个意识",
+    "四个自信", "两个毫不动摇", "三个务必", "两个大局", "一国两制", "四风", "三公", "三重一大",
+    "六稳", "六保", "两不愁三保障", "一带一路", "两个一百年", "第二个百年", "五位一体", "四个全面",
+    "两山", "三农", "三孩", "两新", "两重", "一老一小", "一刀切", "一盘棋", "一张蓝图", "一把手",
+    "一站式", "一网通办", "一件事", "一次办", "最多跑一次", "一批", "一系列", "千方百计", "千家万户",
+    "万企兴万村", "百千万", "三百六十行", "一技之长", "亿万人民", "两岸", "九二共识", "十四亿",
+    "三大攻坚战", "三年行动", "五年行动", "十年规划", "翻一番", "翻两番", "答卷", "零部件", "零距离",
+    "零容忍", "零就业", "零增长", "零事故", "零排放", "零星", "零售",
+)
 
 # Text right after a quantity that makes it a name, a code or a category (not a target).
 NOT_TARGET_AFTER: tuple[str, ...] = (
     "周年", "届", "分钟", "号", "型", "版", "级", "星", "代", "期", "中全会", "次会议", "线",
-    "以上的", "以下的", "以上规模", "及以上的",
+    "以上的", "以下的", "以上规模", "及以上的", "部分", "全会", "会议", "指标", "位数",
 )
 
 # Text right before a quantity that makes it a name or an ordinal.
 NOT_TARGET_BEFORE: tuple[str, ...] = (
-    "第", "国道", "省道", "编号", "热线", "前", "排名", "PM", "G", "S",
+    "第", "国道", "省道", "编号", "热线", "前", "排名", "PM", "G", "S", "每", "届", "新", "零",
 )
+
+# Verbs that may stand between a comparator word and its figure: 至少建成2个.
+COUNTING_VERBS: tuple[str, ...] = (
+    "建成", "新建", "新增", "完成", "达到", "培育", "打造", "实现", "引进", "创建", "增加", "提升",
+    "改造", "建设", "开展", "实施", "招引", "争创", "创成", "认定", "发展",
+)
+
+# Units a Chinese numeral never counts a target in (一轮, 三次管网, 四方三伊, 二中全会).
+NOT_CHINESE_NUMERAL_UNITS: frozenset[str] = frozenset({"次", "轮", "方", "位", "份", "种", "类", "点", "代"})
 
 # Words that turn a figure into a fact of the past or of the present (never a commitment).
 PAST_MARKERS: tuple[str, ...] = ("去年", "上年", "过去", "已经", "已", "累计完成", "实现了", "完成了", "达到了")

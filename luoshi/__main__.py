@@ -1,0 +1,5 @@
+"""``python -m luoshi`` is the ``luoshi`` command."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,109 @@
+"""The ``luoshi`` command, run as a real process: output contract and bad input."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+EXAMPLES = Path(__file__).parent.parent / "luoshi" / "examples"
+SEED = EXAMPLES / "boshan_2023.txt"
+
+
+def luoshi(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "luoshi", *args], capture_output=True, text=True,
+                          input=stdin, timeout=120)
+
+
+def test_extract_json_contract() -> None:
+    out = luoshi("extract", str(SEED), "--year", "2023")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert set(data) == {"source", "encoding", "meta", "tree", "targets", "achievements"}
+    assert data["encoding"] == "utf-8"
+    assert data["meta"]["government"] == "博山区"
+    assert len(data["tree"]) == 6
+    first = data["targets"][0]
+    for key in ("metric", "low", "high", "unit", "comparator", "aspirational", "deadline", "text", "span", "path"):
+        assert key in first
+    assert first["low"] == 160 and first["comparator"] == ">=" and first["path"][1] == "全面提升传统产业"
+
+
+def test_json_is_the_api_json() -> None:
+    from luoshi import extract_file
+
+    out = luoshi("extract", str(SEED), "--year", "2023")
+    assert json.loads(out.stdout) == json.loads(extract_file(SEED, year=2023).to_json())
+
+
+def test_extract_csv_and_table() -> None:
+    out = luoshi("extract", str(SEED), "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out.stdout)))
+    assert rows[0]["metric"] and rows[0]["role"] == "target"
+    table = luoshi("extract", str(SEED), "--format", "table")
+    assert table.returncode == 0 and "全面提升传统产业" in table.stdout
+
+
+def test_quantities_command() -> None:
+    out = luoshi("quantities", "投资5.96亿元,新增城镇就业1500人以上")
+    found = json.loads(out.stdout)
+    assert [(q["text"], q["low"], q["unit"]) for q in found] == [("5.96亿元", 5.96e8, "元"), ("1500人", 1500, "人")]
+    assert set(found[0]) >= {"text", "start", "end", "low", "high", "unit", "kind"}
+    piped = luoshi("quantities", "-", stdin="增长5%")
+    assert json.loads(piped.stdout)[0]["unit"] == "%"
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def _broken_docx(path: Path) -> Path:
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("hello.txt", "not a word document")
+    return path
+
+
+BAD = [
+    pytest.param(lambda d: d / "missing.txt", "not found", id="missing"),
+    pytest.param(lambda d: d, "directory", id="directory"),
+    pytest.param(lambda d: _write(d / "empty.txt", b""), "empty", id="empty"),
+    pytest.param(lambda d: _write(d / "x.bin", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40), "binary",
+                 id="binary"),
+    pytest.param(lambda d: _broken_docx(d / "b.docx"), "docx", id="broken-docx"),
+    pytest.param(lambda d: _write(d / "chat.txt", "今天天气很好，我们去公园散步。\n".encode()), "no plan",
+                 id="no-plan"),
+]
+
+
+@pytest.mark.parametrize(("make", "reason"), BAD)
+def test_bad_input_is_one_line_exit_2(tmp_path: Path, make, reason: str) -> None:  # type: ignore[no-untyped-def]
+    path = make(tmp_path)
+    out = luoshi("extract", str(path))
+    assert out.returncode == 2, (out.stdout, out.stderr)
+    assert out.stdout == ""
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in out.stderr
+    assert str(path) in lines[0] and reason in lines[0].lower()
+
+
+def test_huge_file_is_refused_before_reading(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    with big.open("wb") as f:
+        f.truncate(51 * 1024 * 1024)
+    out = luoshi("extract", str(big))
+    assert out.returncode == 2 and "too large" in out.stderr
+
+
+def test_image_only_pdf(tmp_path: Path) -> None:
+    pdf = Path(__file__).parent / "fixtures" / "reading" / "image_only.pdf"
+    if not pdf.exists():
+        pytest.skip("fixture missing")
+    out = luoshi("extract", str(pdf))
+    assert out.returncode == 2 and "text layer" in out.stderr

@@ -1,0 +1,71 @@
+"""The README's examples are run, so the docs cannot drift.
+
+- ```console blocks: each `$ luoshi …` command is run from the repository root; every output
+  line shown (other than `...`) must appear in the real output, in order.
+- ```python blocks with `>>>` prompts are run as doctests.
+"""
+
+from __future__ import annotations
+
+import doctest
+import os
+import re
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+BLOCK = re.compile(r"```(console|python)\n(.*?)```", re.S)
+
+
+def _console_examples() -> list[tuple[str, list[str]]]:
+    out = []
+    for lang, body in BLOCK.findall(README):
+        if lang != "console":
+            continue
+        lines = body.rstrip("\n").split("\n")
+        assert lines[0].startswith("$ luoshi "), lines[0]
+        out.append((lines[0][2:], lines[1:]))
+    return out
+
+
+@pytest.mark.parametrize(("command", "shown"), _console_examples(),
+                         ids=lambda v: re.sub(r"[^a-z]+", "-", v)[:40] if isinstance(v, str) else "output")
+def test_console_example(command: str, shown: list[str]) -> None:
+    argv = shlex.split(command)
+    res = subprocess.run([sys.executable, "-m", "luoshi", *argv[1:]], capture_output=True, text=True,
+                         cwd=ROOT, timeout=120)
+    assert res.returncode == 0, res.stderr
+    real = res.stdout.splitlines()
+    pos = 0
+    for line in shown:
+        if line == "...":
+            continue
+        assert line in real[pos:], f"README line not in output (after line {pos}): {line!r}"
+        pos = real.index(line, pos) + 1
+
+
+def test_python_examples() -> None:
+    blocks = [body for lang, body in BLOCK.findall(README) if lang == "python" and ">>>" in body]
+    assert blocks
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        parser = doctest.DocTestParser()
+        runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+        for i, body in enumerate(blocks):
+            runner.run(parser.get_doctest(body, {}, f"README-{i}", "README.md", 0))
+        assert runner.failures == 0
+    finally:
+        os.chdir(cwd)
+
+
+def test_every_cli_command_is_documented() -> None:
+    from luoshi.cli import main
+
+    for name in main.commands:
+        assert f"luoshi {name}" in README, name
