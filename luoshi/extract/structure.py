@@ -24,6 +24,7 @@ def _alternation(words: tuple[str, ...] | list[str]) -> str:
 _HEADING_NUMBER = [(re.compile(p), depth) for p, depth in R.HEADING_NUMBER_PATTERNS]
 _ROLE_WORDS = [(role, re.compile(_alternation(words))) for role, words in R.PART_ROLE_WORDS]
 _GOALS = re.compile(_alternation(R.GOALS_MARKERS))
+_GUIDANCE = re.compile(_alternation(R.GUIDANCE_MARKERS))
 _GLOSSARY = re.compile(rf"^(?:{_alternation(R.GLOSSARY_HEADINGS)})[:：]?$")
 _BOILERPLATE = re.compile(_alternation(R.BOILERPLATE_MARKERS))
 _SALUTATION = re.compile(rf"^(?:{_alternation(R.SALUTATIONS)})")
@@ -59,6 +60,7 @@ class Sentence:
     part: str = ""
     goals: bool = False  # inside the 主要预期目标 paragraph
     horizon: int | None = None  # its part or area is about years up to this one (“十四五”时期)
+    guidance: bool = False  # inside a paragraph stating the guiding ideology (指导思想是…)
 
 
 @dataclass(slots=True)
@@ -254,10 +256,11 @@ class _Builder:
             self._attach(goals_node, self.area or self.part)
             parent = goals_node
         path = [n.title for n in (self.area, self.task) if n is not None]
+        guidance = bool(_GUIDANCE.search(line))
         for s, e, sent in _split_sentences(start, line):
             self.sentences.append(Sentence(
                 s, e, sent, self.role, list(path), self.part.title if self.part else "", goals,
-                self.area_horizon or self.part_horizon,
+                self.area_horizon or self.part_horizon, guidance,
             ))
             if parent is not None and self.role in ("plan", "conduct", "review"):
                 parent.children.append(Node("measure", sent, (s, e)))

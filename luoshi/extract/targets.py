@@ -37,17 +37,20 @@ _NOT_BEFORE = re.compile(rf"(?:{_alternation(R.NOT_TARGET_BEFORE)})$")
 _THRESHOLD = re.compile(rf"(?:以上|以下|及以上)(?:的|[{_CJK}“])")
 _LEAD = re.compile(rf"^(?:{_alternation(R.METRIC_LEAD_WORDS)})+")
 _TAIL = re.compile(rf"(?:{_alternation(R.METRIC_TAIL_WORDS)})+$")
-_CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?（(）)]")
+_CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 _LIST_BREAK = re.compile(r"[、]")
 _FULL = re.compile(_alternation(R.FULL_COVERAGE))
-_SHARED = re.compile(r"(均|都|各)(?=[^，,；;。]{0,6}$)")
+_SHARED = re.compile(rf"(?:均|都)(?=(?:{_alternation(R.COUNTING_VERBS)})?$)")
 _ARABIC = re.compile(r"[0-9]")
 _SLOGAN = re.compile(_alternation(R.SLOGANS))
 _BASELINE = re.compile(r"(?:从|由)$")
-_SESSION = re.compile(r"届$")
+_CONNECTOR = re.compile(r"\s*[和、及与至到或,，]?\s*")
+_LEADING = frozenset(w[0] for w in R.COMPARATOR_BEFORE)
+_RATIO = re.compile(r"(?:比|系数|指数)(?:降至|降到|控制在|缩小到|缩小至|保持在|下降到|达到)$")
 _RAISED_TO = re.compile(r"(?:提高|提升|增加|增长|扩大|降低|下降|减少|压减|调整)?(?:到|至)")
 _QUOTES = {"“": "”", "《": "》", "「": "」", "\"": "\""}
-_AFTER_NOUN_STOP = re.compile(r"[，,；;。：:、！？!?（(）)的等]")
+_AFTER_NOUN_STOP = re.compile(r"[，,；;。：:、！？!?（(）)等和及与]")
+_BRACKETED = re.compile(r"[（(][^（()）]*[)）]|\[\d+\]|〔\d+〕")
 # Figures that measure something named before them (投资5.96亿元, 增长10%).
 _MEASURED_BEFORE = frozenset({"money", "percent", "points", "multiple", "permille"})
 
@@ -74,7 +77,7 @@ def _in_slogan(sent: str, qs: int, qe: int) -> bool:
 def _is_candidate(q: Quantity, sent: str, qs: int, qe: int) -> bool:
     if q.low is None or q.unit in R.NOT_TARGET_UNITS:
         return False
-    if q.kind not in R.TARGET_KINDS and not _counted_in_days(q, sent, qs):
+    if q.kind not in R.TARGET_KINDS and not _counted_in_days(q, sent, qs) and _implied_unit(q, sent, qs, qe) is None:
         return False
     if _inside_quotes(sent, qs):
         return False
@@ -89,6 +92,23 @@ def _is_candidate(q: Quantity, sent: str, qs: int, qe: int) -> bool:
     if not _ARABIC.search(q.text):
         return _chinese_numeral_ok(q, after)
     return True
+
+
+def _implied_unit(q: Quantity, sent: str, qs: int, qe: int) -> str | None:
+    """The unit of a bare number, from the noun it counts: 旅游人数突破150万 → 人,
+    700万农村居民 → 人, 收入比降至2以内 → "" (a ratio). None: not a target."""
+    if q.kind != "number" or not _ARABIC.search(q.text):
+        return None
+    before = sent[_clause_start(sent, qs, 0) : qs]
+    for noun, unit in R.IMPLIED_UNIT_BEFORE.items():
+        if noun in before:
+            return unit
+    for noun, unit in R.IMPLIED_UNIT_AFTER.items():
+        if sent.startswith(noun, qe) and not sent.startswith("的", qe + len(noun)):
+            return unit  # (69万群众的期盼 describes; 完成700万农村居民…置换 counts)
+    if _RATIO.search(before) and _AFTER.match(sent, qe):
+        return ""
+    return None
 
 
 def _counted_in_days(q: Quantity, sent: str, qs: int) -> bool:
@@ -135,27 +155,50 @@ def _clean(metric: str) -> str:
     return metric.strip(" “”\"'《》、")
 
 
-def _metric(sent: str, qs: int, qe: int, end: int, kind: str) -> str:
-    """The metric phrase: the noun after a count (培育10家工业互联网示范企业), else the clause
-    before the figure (新增城镇就业1500人以上, 投资5.96亿元); ``总投资10亿元的X项目`` → X + 总投资."""
-    start = 0
-    for m in _CLAUSE_BREAK.finditer(sent, 0, qs):
+def _clause_start(sent: str, qs: int, floor: int) -> int:
+    start = floor
+    for m in _CLAUSE_BREAK.finditer(sent, floor, qs):
         start = m.end()
-    before = sent[start:qs]
+    return start
+
+
+def _noun_after(sent: str, end: int) -> str:
+    """The noun a count is of: 200个宜居宜业宜游的新时代美丽乡村 → 新时代美丽乡村."""
+    stop = _AFTER_NOUN_STOP.search(sent, end)
+    after = sent[end : stop.start() if stop else len(sent)]
+    if stop and sent[stop.start()] == "、" and len(after) < 2:  # 32个省、市重点项目
+        nxt = _AFTER_NOUN_STOP.search(sent, stop.end())
+        after = sent[end : nxt.start() if nxt else len(sent)]
+    if not re.match(rf"[{_CJK}A-Za-z“]", after):
+        return ""
+    if "的" in after[1:]:
+        head = after[after.rindex("的") + 1 :]
+        after = head if len(head) >= 2 else after
+    return _clean(after)[:24]
+
+
+def _metric(sent: str, qs: int, qe: int, end: int, kind: str, floor: int) -> str:
+    """The metric phrase: the noun after a count (培育10家工业互联网示范企业), else the clause
+    before the figure (新增城镇就业1500人以上, 投资5.96亿元); ``总投资10亿元的X项目`` → X + 总投资.
+    ``floor`` is where the previous figure of the sentence ends: a metric never reaches past it."""
+    start = _clause_start(sent, qs, floor)
+    raw = sent[start:qs]
+    before = raw
     if _LIST_BREAK.search(before):
         parts = _LIST_BREAK.split(before)
         # a list before the figure (A、B均增加10家): keep the last item with its verb
         before = parts[-1] if len(parts[-1]) >= 4 else "".join(parts)
-    before = _clean(before)
-    of = sent.startswith("的", end)
-    stop = _AFTER_NOUN_STOP.search(sent, end + of)
-    after = sent[end + of : stop.start() if stop else len(sent)]
-    after = _clean(after)[:24] if re.match(rf"[{_CJK}A-Za-z“]", after) else ""
-    if of and after:
-        return after + before
+    before = _clean(_BRACKETED.sub("", before))
+    if sent.startswith("的", end):
+        after = _noun_after(sent, end + 1)
+        if after:
+            return after + before
+    after = _noun_after(sent, end)
     if kind in _MEASURED_BEFORE:
-        return before or after
-    return after if len(after) >= 2 else before or after
+        metric = after + before if len(before) <= 2 and len(after) >= 2 else before or after
+    else:
+        metric = after if len(after) >= 2 else before or after
+    return metric or _clean(raw) or raw.strip("，,、 ") or _clean(sent[: qs])[-12:]
 
 
 def _shared_items(sent: str, qs: int) -> list[str]:
@@ -175,14 +218,21 @@ def _shared_items(sent: str, qs: int) -> list[str]:
 
 
 def _distribute(rows: list[tuple[Target, int, int]], sent: str) -> None:
-    """分别增长9%和10%以上: a comparator after the last figure of a 分别 list covers all."""
+    """One comparator for a list of figures. 分别增长9%和10%以上: the 以上 after the last
+    figure covers all; 至少建成2个示范区、20个示范村: the 至少 before the first covers all."""
     for i in range(len(rows) - 1, 0, -1):
-        t, _, _ = rows[i]
+        t, ts, _ = rows[i]
         prev, ps, pe = rows[i - 1]
-        between = sent[pe : rows[i][1]]
-        if t.comparator != "=" and prev.comparator == "=" and re.fullmatch(r"[和、及与,，]", between.strip()):
-            if "分别" in sent[: ps] or "均" in sent[: ps]:
+        between = sent[pe:ts]
+        if t.comparator != "=" and prev.comparator == "=" and _CONNECTOR.fullmatch(between):
+            if "分别" in sent[:ps] or "均" in sent[:ps]:
                 prev.comparator = t.comparator
+    for i in range(1, len(rows)):
+        t, ts, _ = rows[i]
+        prev, ps, pe = rows[i - 1]
+        if (t.comparator == "=" and prev.comparator in (">=", "<=") and prev.quantity[:1] in _LEADING
+                and re.fullmatch(rf"[{_CJK}]*、", sent[pe:ts])):
+            t.comparator = prev.comparator
 
 
 def _rows_for_sentence(
@@ -190,22 +240,30 @@ def _rows_for_sentence(
 ) -> list[Target]:
     rows: list[tuple[Target, int, int]] = []
     text = sent.text
+    floor = 0
     role = "achievement" if sent.role == "review" else "target"
     for q in quantities:
         qs, qe = q.start - sent.start, q.end - sent.start
         if not _is_candidate(q, text, qs, qe):
             continue
         comparator, cs, ce = _comparator(q, text, qs, qe)
+        unit = q.unit
+        if q.kind == "number":
+            unit = _implied_unit(q, text, qs, qe) or ""
         deadline = deadline_for(text, qs, plan_year, default_deadline) if role == "target" else ""
         base = dict(
-            low=q.low, high=q.high, unit=q.unit, comparator=comparator,
+            low=q.low, high=q.high, unit=unit, comparator=comparator,
             aspirational=role == "target" and _aspirational(text, qs), deadline=deadline,
             text=text.strip(), span=(q.start, q.end), path=list(sent.path), quantity=text[cs:ce],
             kind=q.kind, role=role,
         )
         items = _shared_items(text, qs)
-        for metric in items or [_metric(text, qs, qe, ce, q.kind)]:
+        metric = _metric(text, qs, qe, ce, q.kind, floor)
+        if rows and _CONNECTOR.fullmatch(text[floor:qs]):
+            metric = rows[-1][0].metric  # 分别增长7.5%和8.5%: the same subject
+        for metric in items or [metric]:
             rows.append((Target(metric=metric, **base), qs, qe))  # type: ignore[arg-type]
+        floor = ce
     _distribute(rows, text)
     rows.extend(_coverage_rows(sent, plan_year, default_deadline, role))
     return [t for t, _, _ in rows]
@@ -247,7 +305,7 @@ def extract_targets(
     targets: list[Target] = []
     achievements: list[Target] = []
     for sent in sentences:
-        if sent.role not in ("plan", "conduct", "review"):
+        if sent.role not in ("plan", "conduct", "review") or sent.guidance:
             continue
         lo = bisect.bisect_left(starts, sent.start)
         hi = bisect.bisect_left(starts, sent.end)

@@ -1,0 +1,2 @@
+"""Vocabulary of the engine as data tables (numerals, units, targets, …), compiled by the
+modules that use them."""

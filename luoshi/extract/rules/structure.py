@@ -18,6 +18,9 @@ GOALS_MARKERS: tuple[str, ...] = (
     "主要预期目标", "预期目标是", "主要目标是", "发展目标是", "主要经济指标", "主要指标", "预期性指标",
 )
 
+# A paragraph that states the guiding ideology (指导思想是：…): its figures are slogans.
+GUIDANCE_MARKERS: tuple[str, ...] = ("指导思想是", "总体要求是", "总体工作思路是", "工作的总体要求", "指导思想：")
+
 # A line that opens the glossary / end-notes: nothing after it holds targets.
 GLOSSARY_HEADINGS: tuple[str, ...] = ("名词解释", "名词注释", "注释", "附注", "注解", "附:名词解释", "说明:")
 

@@ -46,7 +46,7 @@ SLOGANS: tuple[str, ...] = (
     "两山", "三农", "三孩", "两新", "两重", "一老一小", "一刀切", "一盘棋", "一张蓝图", "一把手",
     "一站式", "一网通办", "一件事", "一次办", "最多跑一次", "一批", "一系列", "千方百计", "千家万户",
     "万企兴万村", "百千万", "三百六十行", "一技之长", "亿万人民", "两岸", "九二共识", "十四亿",
-    "三大攻坚战", "三年行动", "五年行动", "十年规划", "翻一番", "翻两番", "答卷", "零部件", "零距离",
+    "三大攻坚战", "两个翻一番", "三年行动", "五年行动", "十年规划", "翻一番", "翻两番", "答卷", "零部件", "零距离",
     "零容忍", "零就业", "零增长", "零事故", "零排放", "零星", "零售",
 )
 
@@ -69,6 +69,13 @@ COUNTING_VERBS: tuple[str, ...] = (
 
 # Units a Chinese numeral never counts a target in (一轮, 三次管网, 四方三伊, 二中全会).
 NOT_CHINESE_NUMERAL_UNITS: frozenset[str] = frozenset({"次", "轮", "方", "位", "份", "种", "类", "点", "代"})
+
+# A bare number (no measure word) counts what the noun before or after it names.
+IMPLIED_UNIT_BEFORE: dict[str, str] = {"人次": "人次", "人数": "人", "户数": "户", "游客": "人次"}
+IMPLIED_UNIT_AFTER: dict[str, str] = {
+    "农村居民": "人", "城镇居民": "人", "居民": "人", "群众": "人", "人口": "人", "农民": "人",
+    "贫困人口": "人", "游客": "人次", "人次": "人次",
+}
 
 # Words that turn a figure into a fact of the past or of the present (never a commitment).
 PAST_MARKERS: tuple[str, ...] = ("去年", "上年", "过去", "已经", "已", "累计完成", "实现了", "完成了", "达到了")
