@@ -74,7 +74,7 @@ BAD = [
     pytest.param(lambda d: d / "missing.txt", "not found", id="missing"),
     pytest.param(lambda d: d, "directory", id="directory"),
     pytest.param(lambda d: _write(d / "empty.txt", b""), "empty", id="empty"),
-    pytest.param(lambda d: _write(d / "x.bin", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40), "binary",
+    pytest.param(lambda d: _write(d / "x.bin", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40), "not a text document",
                  id="binary"),
     pytest.param(lambda d: _broken_docx(d / "b.docx"), "docx", id="broken-docx"),
     pytest.param(lambda d: _write(d / "chat.txt", "今天天气很好，我们去公园散步。\n".encode()), "no plan",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from .errors import NoPlanFound
-from .model import Plan
+from .model import Plan, Target
 from .normalize import normalise
 from .structure import outline
 from .targets import extract_targets
@@ -21,9 +21,9 @@ def extract(text: str, *, year: int | None = None, source: str = "<text>", encod
     norm = normalise(text)
     out = outline(norm, year)
     plan_year = out.meta.year or year
-    if plan_year is None:
-        targets, achievements = [], []
-    else:
+    targets: list[Target] = []
+    achievements: list[Target] = []
+    if plan_year is not None:
         targets, achievements = extract_targets(norm, out.sentences, plan_year)
     return Plan(source, encoding, norm, out.meta, out.tree, targets, achievements)
 

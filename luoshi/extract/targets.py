@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from .deadlines import deadline_for, year_end
 from .model import Quantity, Target
@@ -49,7 +50,7 @@ _LEADING = frozenset(w[0] for w in R.COMPARATOR_BEFORE)
 _RATIO = re.compile(r"(?:比|系数|指数)(?:降至|降到|控制在|缩小到|缩小至|保持在|下降到|达到)$")
 _RAISED_TO = re.compile(r"(?:提高|提升|增加|增长|扩大|降低|下降|减少|压减|调整)?(?:到|至)")
 _QUOTES = {"“": "”", "《": "》", "「": "」", "\"": "\""}
-_AFTER_NOUN_STOP = re.compile(r"[，,；;。：:、！？!?（(）)等和及与]")
+_AFTER_NOUN_STOP = re.compile(r"[，,；;。：:、！？!?（(）)等]|[和及与](?=[0-9])")
 _BRACKETED = re.compile(r"[（(][^（()）]*[)）]|\[\d+\]|〔\d+〕")
 # Figures that measure something named before them (投资5.96亿元, 增长10%).
 _MEASURED_BEFORE = frozenset({"money", "percent", "points", "multiple", "permille"})
@@ -169,7 +170,7 @@ def _noun_after(sent: str, end: int) -> str:
     if stop and sent[stop.start()] == "、" and len(after) < 2:  # 32个省、市重点项目
         nxt = _AFTER_NOUN_STOP.search(sent, stop.end())
         after = sent[end : nxt.start() if nxt else len(sent)]
-    if not re.match(rf"[{_CJK}A-Za-z“]", after):
+    if not re.match(rf"[{_CJK}A-Za-z“0-9]", after):
         return ""
     if "的" in after[1:]:
         head = after[after.rindex("的") + 1 :]
@@ -203,10 +204,7 @@ def _metric(sent: str, qs: int, qe: int, end: int, kind: str, floor: int) -> str
 
 def _shared_items(sent: str, qs: int) -> list[str]:
     """For ``A、B均增加10家以上``: the items A and B that share the figure, with the verb."""
-    start = 0
-    for m in _CLAUSE_BREAK.finditer(sent, 0, qs):
-        start = m.end()
-    before = sent[start:qs]
+    before = sent[_clause_start(sent, qs, 0) : qs]
     m = _SHARED.search(before)
     if not m or "、" not in before[: m.start()]:
         return []
@@ -250,19 +248,19 @@ def _rows_for_sentence(
         unit = q.unit
         if q.kind == "number":
             unit = _implied_unit(q, text, qs, qe) or ""
-        deadline = deadline_for(text, qs, plan_year, default_deadline) if role == "target" else ""
-        base = dict(
-            low=q.low, high=q.high, unit=unit, comparator=comparator,
-            aspirational=role == "target" and _aspirational(text, qs), deadline=deadline,
-            text=text.strip(), span=(q.start, q.end), path=list(sent.path), quantity=text[cs:ce],
-            kind=q.kind, role=role,
-        )
-        items = _shared_items(text, qs)
         metric = _metric(text, qs, qe, ce, q.kind, floor)
         if rows and _CONNECTOR.fullmatch(text[floor:qs]):
             metric = rows[-1][0].metric  # 分别增长7.5%和8.5%: the same subject
-        for metric in items or [metric]:
-            rows.append((Target(metric=metric, **base), qs, qe))  # type: ignore[arg-type]
+        target = Target(
+            metric=metric, low=q.low, high=q.high, unit=unit, comparator=comparator,
+            aspirational=role == "target" and _aspirational(text, qs),
+            deadline=deadline_for(text, qs, plan_year, default_deadline) if role == "target" else "",
+            text=text.strip(), span=(q.start, q.end), path=list(sent.path), quantity=text[cs:ce],
+            kind=q.kind, role=role,
+        )
+        items = _shared_items(text, qs)  # A、B均增加10家: one target per item
+        for t in [replace(target, metric=m, path=list(sent.path)) for m in items] or [target]:
+            rows.append((t, qs, qe))
         floor = ce
     _distribute(rows, text)
     rows.extend(_coverage_rows(sent, plan_year, default_deadline, role))
@@ -279,10 +277,7 @@ def _coverage_rows(
     for m in _FULL.finditer(sent.text):
         if _inside_quotes(sent.text, m.start()):
             continue
-        start = 0
-        for b in _CLAUSE_BREAK.finditer(sent.text, 0, m.start()):
-            start = b.end()
-        metric = _clean(sent.text[start : m.start()]) + "覆盖"
+        metric = _clean(sent.text[_clause_start(sent.text, m.start(), 0) : m.start()]) + "覆盖"
         t = Target(
             metric=metric, low=100.0, high=100.0, unit="%", comparator="=",
             aspirational=_aspirational(sent.text, m.start()),

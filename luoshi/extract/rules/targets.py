@@ -85,6 +85,9 @@ METRIC_LEAD_WORDS: tuple[str, ...] = (
     "力争", "争取", "争创", "努力", "确保", "全年", "今年", "年内", "当年", "全面", "持续", "加快",
     "进一步", "继续", "积极", "大力", "着力", "重点", "推动", "推进", "实现", "其中", "同时", "并",
     "全区", "全县", "全市", "全省", "全国", "我区", "我县", "我市", "我省", "计划", "预计", "拟",
+    # generic action verbs: the metric is what they act on (实施重点技改项目 → 重点技改项目)
+    "实施", "推出", "培育", "打造", "开展", "组织", "启动", "完成", "发放", "支持", "做好", "抓好",
+    "用好", "加强", "强化", "深化", "落实",
 )
 # Trailing words stripped from a metric phrase (before the number).
 METRIC_TAIL_WORDS: tuple[str, ...] = (
