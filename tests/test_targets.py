@@ -57,7 +57,7 @@ ANNOTATION = [
                  [("上市辅导期", 2, 2, "家", "=", True), ("上市预辅导", 2, 2, "家", "=", True),
                   ("后备资源库", 25, 25, "家", "=", True)], id="aspiration-scope"),
     pytest.param("力争招引1—2个在全市层面有影响力的企业和项目。",
-                 [("有影响力的企业和项目", 1, 2, "个", "=", True)], id="range"),
+                 [("企业和项目", 1, 2, "个", "=", True)], id="range"),
     pytest.param("建设张庄、崮山2个110千伏变电站。", [("变电站", 2, 2, "个", "=", False)], id="voltage-spec"),
     pytest.param("确保新增就业1000人。", [("新增就业", 1000, 1000, "人", "=", False)], id="queban-not-aspirational"),
     pytest.param("城乡居民人均可支配收入分别增长7.5%和8.5%以上。",

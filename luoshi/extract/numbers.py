@@ -420,6 +420,12 @@ def _bare_kind(text: str, start: int, end: int, side: _Side) -> str:
     return "number"
 
 
+def _round_money(core: str, unit: str) -> bool:
+    """百亿元, 千万元: a round sum of money written without digits."""
+    return (U.unit_kind(unit) == "money" and len(core) >= 2 and core[0] in "百千佰仟"
+            and any(c in N.MAGNITUDES for c in core[1:]))
+
+
 def _from_side(text: str, side: _Side) -> Quantity | None:
     if not side.ok:
         return None
@@ -432,7 +438,10 @@ def _from_side(text: str, side: _Side) -> Quantity | None:
         kind = _bare_kind(text, s, e, side)
         return Quantity(text[s:e], s, e, side.lo, side.hi, "", kind, side.approx)
     core = side.core
-    if not _has_digit(core) and core[0] not in "十拾" and side.unit not in RU.LONE_MAGNITUDE_UNITS:
+    if core in N.ZEROS:
+        return None  # 零部件, 零距离: a lone zero before a unit is a word
+    if not _has_digit(core) and core[0] not in "十拾" and side.unit not in RU.LONE_MAGNITUDE_UNITS \
+            and not _round_money(core, side.unit):
         return None  # 百年 … only 万亩-like units take a bare magnitude
     if len(core) == 1 and core in N.FORMAL_NUMERALS:
         return None  # 登陆部队

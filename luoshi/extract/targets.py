@@ -29,12 +29,13 @@ def _alternation(words: Iterable[str]) -> str:
 _AFTER = re.compile(rf"\s*({_alternation(R.COMPARATOR_AFTER)})")
 _BEFORE = re.compile(rf"({_alternation(w for w in R.COMPARATOR_BEFORE if w)})\s*$")
 _BEFORE_VERB = re.compile(
-    rf"({_alternation(w for w in R.COMPARATOR_BEFORE if len(w) >= 2)})(?:{_alternation(R.COUNTING_VERBS)})$"
+    rf"({_alternation(w for w in R.COMPARATOR_BEFORE if len(w) >= 2)})(?:{_alternation(R.COUNTING_VERBS)}){{1,2}}$"
 )
 _STRIVE = re.compile(_alternation(R.STRIVING_VERBS))
 _NOT_STRIVE = re.compile(_alternation(R.NOT_STRIVING))
 _NOT_AFTER = re.compile(_alternation(R.NOT_TARGET_AFTER))
 _NOT_BEFORE = re.compile(rf"(?:{_alternation(R.NOT_TARGET_BEFORE)})$")
+_MONEY_CATEGORY = re.compile(_alternation(R.MONEY_CATEGORY_NOUNS))
 _THRESHOLD = re.compile(rf"(?:以上|以下|及以上)(?:的|[{_CJK}“])")
 _LEAD = re.compile(rf"^(?:{_alternation(R.METRIC_LEAD_WORDS)})+")
 _TAIL = re.compile(rf"(?:{_alternation(R.METRIC_TAIL_WORDS)})+$")
@@ -89,7 +90,11 @@ def _is_candidate(q: Quantity, sent: str, qs: int, qe: int) -> bool:
     if _BASELINE.search(before) and _RAISED_TO.match(sent, qe):
         return False  # 从75%提高到100%: 75% is the starting point
     if q.kind in ("money", "percent") and _THRESHOLD.match(after):
-        return False
+        return False  # 50万元以上的经济强村: a threshold that defines a category
+    if q.kind == "money" and _MONEY_CATEGORY.match(after):
+        return False  # 超千亿元园区, 10亿元级项目
+    if q.kind == "money" and after.startswith("的") and "投资" not in sent[_clause_start(sent, qs, 0) : qs]:
+        return False  # 超百万亿元的经济总量 describes; 总投资10亿元的项目 commits
     if not _ARABIC.search(q.text):
         return _chinese_numeral_ok(q, after)
     return True
@@ -119,7 +124,7 @@ def _counted_in_days(q: Quantity, sent: str, qs: int) -> bool:
 
 def _chinese_numeral_ok(q: Quantity, after: str) -> bool:
     """两条生产线 and 七条道路 are targets; 一张“网”, 三大目标, 一件事, 二中全会 are not."""
-    if after.startswith(("“", "大")) or q.low == 1 and q.high == 1:
+    if after.startswith("“") or q.low == 1 and q.high == 1:
         return False
     return q.unit not in R.NOT_CHINESE_NUMERAL_UNITS
 

@@ -56,6 +56,11 @@ NOT_TARGET_AFTER: tuple[str, ...] = (
     "以上的", "以下的", "以上规模", "及以上的", "部分", "全会", "会议", "指标", "位数",
 )
 
+# Nouns right after a sum of money that make the sum a class of things (超千亿元园区).
+MONEY_CATEGORY_NOUNS: tuple[str, ...] = (
+    "项目", "园区", "企业", "产业", "集群", "级", "规模", "村", "大项目", "以上项目", "以上企业",
+)
+
 # Text right before a quantity that makes it a name or an ordinal.
 NOT_TARGET_BEFORE: tuple[str, ...] = (
     "第", "国道", "省道", "编号", "热线", "前", "排名", "PM", "G", "S", "每", "届", "新", "零",
@@ -64,7 +69,7 @@ NOT_TARGET_BEFORE: tuple[str, ...] = (
 # Verbs that may stand between a comparator word and its figure: 至少建成2个.
 COUNTING_VERBS: tuple[str, ...] = (
     "建成", "新建", "新增", "完成", "达到", "培育", "打造", "实现", "引进", "创建", "增加", "提升",
-    "改造", "建设", "开展", "实施", "招引", "争创", "创成", "认定", "发展",
+    "改造", "建设", "开展", "实施", "招引", "争创", "创成", "认定", "发展", "启动",
 )
 
 # Units a Chinese numeral never counts a target in (一轮, 三次管网, 四方三伊, 二中全会).
@@ -83,7 +88,7 @@ PAST_MARKERS: tuple[str, ...] = ("去年", "上年", "过去", "已经", "已", 
 # Leading words stripped from a metric phrase.
 METRIC_LEAD_WORDS: tuple[str, ...] = (
     "力争", "争取", "争创", "努力", "确保", "全年", "今年", "年内", "当年", "全面", "持续", "加快",
-    "进一步", "继续", "积极", "大力", "着力", "重点", "推动", "推进", "实现", "其中", "同时", "并",
+    "进一步", "继续", "积极", "大力", "着力", "推动", "推进", "实现", "其中", "同时", "并",
     "全区", "全县", "全市", "全省", "全国", "我区", "我县", "我市", "我省", "计划", "预计", "拟",
     # generic action verbs: the metric is what they act on (实施重点技改项目 → 重点技改项目)
     "实施", "推出", "培育", "打造", "开展", "组织", "启动", "完成", "发放", "支持", "做好", "抓好",
