@@ -1,9 +1,14 @@
-"""A terminal view of a plan for a person (``luoshi extract --format table``)."""
+"""A terminal view of a plan for a person (``luoshi extract --format table``).
+
+The plan tree with each target under the area and task it belongs to, then a count.
+"""
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from rich.console import Console
-from rich.table import Table
+from rich.markup import escape
 from rich.tree import Tree
 
 from .extract.model import Node, Plan, Target
@@ -11,7 +16,9 @@ from .extract.model import Node, Plan, Target
 _COMPARATOR = {">=": "≥", "<=": "≤", "~": "≈", "=": ""}
 
 
-def _value(t: Target) -> str:
+def value_text(t: Target) -> str:
+    """``≥160 个``, ``1–2 个``, ``≈5.5 %``: a target's value as a person reads it."""
+
     def fmt(v: float | None) -> str:
         if v is None:
             return "?"
@@ -21,44 +28,53 @@ def _value(t: Target) -> str:
     return f"{_COMPARATOR.get(t.comparator, '')}{body} {t.unit}".strip()
 
 
-def _tree(plan: Plan) -> Tree:
-    m = plan.meta
-    root = Tree(f"[bold]{m.government or plan.source}[/bold] {m.year or ''} · {m.speaker} {m.date}")
+def _label(t: Target, default_deadline: str) -> str:
+    parts = [f"[bold cyan]{escape(value_text(t))}[/bold cyan]", escape(t.metric)]
+    if t.aspirational:
+        parts.append("[yellow]力争[/yellow]")
+    if t.deadline and t.deadline != default_deadline:
+        parts.append(f"[magenta]→ {t.deadline}[/magenta]")
+    return " ".join(parts)
 
-    def add(parent: Tree, node: Node) -> None:
+
+def build_tree(plan: Plan, *, achievements: bool = False) -> Tree:
+    m = plan.meta
+    head = " · ".join(x for x in (m.government or plan.source, str(m.year or ""), m.speaker, m.date) if x)
+    root = Tree(f"[bold]{escape(head)}[/bold]")
+    default = f"{m.year}-12-31" if m.year else ""
+    rows = list(plan.targets) + (list(plan.achievements) if achievements else [])
+    by_path: dict[tuple[str, ...], list[Target]] = defaultdict(list)
+    for t in rows:
+        by_path[tuple(t.path)].append(t)
+
+    def add(parent: Tree, node: Node, path: tuple[str, ...]) -> None:
         if node.kind == "measure":
             return
-        label = f"{node.number}{node.title}"
+        here = path + (node.title,) if node.kind in ("area", "task") else path
+        label = escape(f"{node.number}{node.title}")
         if node.kind == "part":
             label = f"[bold]{label}[/bold] [dim]({node.role})[/dim]"
         branch = parent.add(label)
         for child in node.children:
-            add(branch, child)
+            add(branch, child, here)
+        if node.kind in ("area", "task"):
+            for t in by_path.pop(here, []):
+                branch.add(_label(t, default))
 
     for node in plan.tree:
-        add(root, node)
+        add(root, node, ())
+    for rest in by_path.values():  # figures outside any area (the goals paragraph)
+        for t in rest:
+            root.add(_label(t, default))
     return root
-
-
-def _targets_table(title: str, rows: list[Target]) -> Table:
-    table = Table(title=title, show_lines=False, expand=True)
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("指标 metric")
-    table.add_column("目标值 value", justify="right", no_wrap=True)
-    table.add_column("力争", justify="center", no_wrap=True)
-    table.add_column("时限 deadline", no_wrap=True)
-    table.add_column("所属 area / task", overflow="fold")
-    for i, t in enumerate(rows, 1):
-        table.add_row(str(i), t.metric, _value(t), "✓" if t.aspirational else "", t.deadline,
-                      " / ".join(t.path))
-    return table
 
 
 def print_plan(plan: Plan, *, achievements: bool = False, console: Console | None = None) -> None:
     console = console or Console()
-    console.print(_tree(plan))
-    console.print(_targets_table(f"目标 targets ({len(plan.targets)})", plan.targets))
-    if achievements:
-        console.print(_targets_table(f"成绩 achievements ({len(plan.achievements)})", plan.achievements))
-    else:
-        console.print(f"[dim]{len(plan.achievements)} achievements in the review part (--achievements)[/dim]")
+    console.print(build_tree(plan, achievements=achievements))
+    aspirational = sum(t.aspirational for t in plan.targets)
+    console.print(
+        f"{len(plan.targets)} targets ({aspirational} aspirational); "
+        f"{len(plan.achievements)} achievements in the review part"
+        + ("" if achievements else " (--achievements lists them)")
+    )

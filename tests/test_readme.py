@@ -69,3 +69,19 @@ def test_every_cli_command_is_documented() -> None:
 
     for name in main.commands:
         assert f"luoshi {name}" in README, name
+
+
+def test_json_contract_example_is_real() -> None:
+    import json
+
+    from luoshi import extract_file
+
+    shown = json.loads(re.search(r"```json\n(.*?)```", README, re.S).group(1))  # type: ignore[union-attr]
+    real = extract_file(ROOT / "luoshi" / "examples" / "boshan_2023.txt").to_dict()
+    assert shown["meta"] == real["meta"] and shown["encoding"] == real["encoding"]
+    assert shown["targets"][0] == real["targets"][0]
+    area, real_area = shown["tree"][0], real["tree"][0]
+    assert {k: area[k] for k in ("kind", "title", "span")} == {k: real_area[k] for k in ("kind", "title", "span")}
+    task = area["children"][0]
+    assert task == {**real_area["children"][0], "children": task["children"]}
+    assert task["children"][0] == real_area["children"][0]["children"][0]

@@ -52,6 +52,7 @@ _RATIO = re.compile(r"(?:比|系数|指数)(?:降至|降到|控制在|缩小到|
 _RAISED_TO = re.compile(r"(?:提高|提升|增加|增长|扩大|降低|下降|减少|压减|调整)?(?:到|至)")
 _QUOTES = {"“": "”", "《": "》", "「": "」", "\"": "\""}
 _AFTER_NOUN_STOP = re.compile(r"[，,；;。：:、！？!?（(）)等]|[和及与](?=[0-9])")
+_LEADING_FIGURE = re.compile(r"^[0-9.]+(?:个|家|项|处|座|所|条)")
 _BRACKETED = re.compile(r"[（(][^（()）]*[)）]|\[\d+\]|〔\d+〕")
 # Figures that measure something named before them (投资5.96亿元, 增长10%).
 _MEASURED_BEFORE = frozenset({"money", "percent", "points", "multiple", "permille"})
@@ -175,6 +176,7 @@ def _noun_after(sent: str, end: int) -> str:
     if stop and sent[stop.start()] == "、" and len(after) < 2:  # 32个省、市重点项目
         nxt = _AFTER_NOUN_STOP.search(sent, stop.end())
         after = sent[end : nxt.start() if nxt else len(sent)]
+    after = _LEADING_FIGURE.sub("", after)  # 总投资152.8亿元的32个省、市重点项目 → 省、市重点项目
     if not re.match(rf"[{_CJK}A-Za-z“0-9]", after):
         return ""
     if "的" in after[1:]:

@@ -92,7 +92,7 @@ METRIC_LEAD_WORDS: tuple[str, ...] = (
     "全区", "全县", "全市", "全省", "全国", "我区", "我县", "我市", "我省", "计划", "预计", "拟",
     # generic action verbs: the metric is what they act on (实施重点技改项目 → 重点技改项目)
     "实施", "推出", "培育", "打造", "开展", "组织", "启动", "完成", "发放", "支持", "做好", "抓好",
-    "用好", "加强", "强化", "深化", "落实",
+    "用好", "加强", "强化", "深化", "落实", "全力", "提速", "加速",
 )
 # Trailing words stripped from a metric phrase (before the number).
 METRIC_TAIL_WORDS: tuple[str, ...] = (
