@@ -1,0 +1,132 @@
+"""Status of a whole plan as of a date: per target, counts and completion by area and by
+department, and the lagging and overdue lists. Few queries, whatever the plan's size."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from .. import status as S
+from ..models import Assignment, Department, Node, Plan, ProgressReport, Target
+
+
+@dataclass(slots=True)
+class TargetStatus:
+    target: Target
+    status: str
+    completion: float | None
+    elapsed: float
+    value: object = None
+    as_of: date | None = None
+    report: ProgressReport | None = None
+    lead: list[Department] = field(default_factory=list)
+    support: list[Department] = field(default_factory=list)
+    area: Node | None = None
+
+    @property
+    def light(self) -> str:
+        return S.LIGHTS[self.status]
+
+    @property
+    def label(self) -> str:
+        return S.LABELS[self.status]
+
+
+@dataclass(slots=True)
+class Group:
+    name: str
+    counts: Counter[str] = field(default_factory=Counter)
+    completion: float | None = None
+    items: list[TargetStatus] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass(slots=True)
+class PlanStatus:
+    plan: Plan
+    as_of: date
+    rows: list[TargetStatus]
+    counts: Counter[str]
+    completion: float | None
+    by_area: list[Group]
+    by_department: list[Group]
+
+    @property
+    def lagging(self) -> list[TargetStatus]:
+        return [r for r in self.rows if r.status == S.BEHIND]
+
+    @property
+    def overdue(self) -> list[TargetStatus]:
+        return [r for r in self.rows if r.status == S.OVERDUE]
+
+    def percent(self, key: str) -> float:
+        total = sum(self.counts.values())
+        return 100.0 * self.counts[key] / total if total else 0.0
+
+
+def _area_of(node: Node | None, nodes: dict[int, Node]) -> Node | None:
+    while node is not None and node.kind not in (Node.Kind.AREA,):
+        node = nodes.get(node.parent_id) if node.parent_id else None
+    return node
+
+
+def plan_status(plan: Plan, as_of: date, targets: list[Target] | None = None) -> PlanStatus:
+    """Compute every target's status as of ``as_of`` (reports dated after it are ignored)."""
+    nodes = {n.id: n for n in Node.objects.filter(plan=plan).exclude(kind=Node.Kind.MEASURE)}
+    if targets is None:
+        targets = list(Target.objects.filter(plan=plan).order_by("order"))
+    latest: dict[int, ProgressReport] = {}
+    reports = (ProgressReport.objects.filter(target__plan=plan, status=ProgressReport.Status.ACCEPTED,
+                                             as_of__lte=as_of).order_by("target_id", "as_of", "created"))
+    for r in reports:
+        latest[r.target_id] = r
+    by_target: dict[int, list[Assignment]] = defaultdict(list)
+    by_node: dict[int, list[Assignment]] = defaultdict(list)
+    for a in Assignment.objects.filter(department__government=plan.government_id).filter(
+            target__plan=plan).select_related("department"):
+        by_target[a.target_id].append(a)  # type: ignore[index]
+    for a in Assignment.objects.filter(node__plan=plan).select_related("department"):
+        by_node[a.node_id].append(a)  # type: ignore[index]
+
+    rows = []
+    for t in targets:
+        r = latest.get(t.id)
+        figures = S.Figures(
+            low=t.low, high=t.high, unit=t.unit, comparator=t.comparator, metric=t.metric, deadline=t.deadline,
+            year=plan.year, baseline=t.baseline, value=r.value if r else None, as_of=r.as_of if r else None,
+            qualitative=t.qualitative, reviewed_status=t.reviewed_status,
+        )
+        own = by_target.get(t.id, [])
+        node = nodes.get(t.node_id) if t.node_id else None
+        while not own and node is not None:
+            own = by_node.get(node.id, [])
+            node = nodes.get(node.parent_id) if node.parent_id else None
+        rows.append(TargetStatus(
+            target=t, status=S.status(figures, as_of), completion=S.completion(figures),
+            elapsed=S.elapsed_share(figures, as_of), value=r.value if r else None, as_of=r.as_of if r else None,
+            report=r, lead=[a.department for a in own if a.role == Assignment.Role.LEAD],
+            support=[a.department for a in own if a.role == Assignment.Role.SUPPORT],
+            area=_area_of(nodes.get(t.node_id) if t.node_id else None, nodes),
+        ))
+    return PlanStatus(
+        plan=plan, as_of=as_of, rows=rows, counts=Counter(r.status for r in rows),
+        completion=S.rollup((r.completion, float(r.target.weight)) for r in rows),
+        by_area=_groups(rows, lambda r: [r.area.title if r.area else "—"]),
+        by_department=_groups(rows, lambda r: [d.name for d in r.lead] or ["—"]),
+    )
+
+
+def _groups(rows: list[TargetStatus], keys) -> list[Group]:  # type: ignore[no-untyped-def]
+    groups: dict[str, Group] = {}
+    for r in rows:
+        for k in keys(r):
+            g = groups.setdefault(k, Group(k))
+            g.counts[r.status] += 1
+            g.items.append(r)
+    for g in groups.values():
+        g.completion = S.rollup((r.completion, float(r.target.weight)) for r in g.items)
+    return list(groups.values())

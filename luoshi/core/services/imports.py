@@ -1,0 +1,125 @@
+"""Import a report: the engine's output becomes a plan, its tree and its targets."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from simple_history.utils import bulk_create_with_history
+
+from ...extract import Plan as EnginePlan
+from ..models import Government, Node, Plan, Target, User
+from . import ServiceError
+
+COMPARATORS = {"=", ">=", "<=", "~"}
+
+
+def _decimal(value: Any, field: str) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    try:
+        d = Decimal(str(value))
+    except (InvalidOperation, ValueError) as exc:
+        raise ServiceError(f"{field}: “{value}” is not a number") from exc
+    if not d.is_finite():
+        raise ServiceError(f"{field}: “{value}” is not a number")
+    return d
+
+
+def _deadline(value: Any, year: int) -> date:
+    if not value:
+        return date(year, 12, 31)
+    try:
+        d = date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise ServiceError(f"deadline: “{value}” is not a date (YYYY-MM-DD)") from exc
+    if d.year < year:
+        raise ServiceError(f"deadline: {d} is before the plan year {year}")
+    return d
+
+
+def clean_target(row: dict[str, Any], year: int) -> dict[str, Any]:
+    """Validate one target row (from the engine or edited by a person); raise ServiceError."""
+    metric = str(row.get("metric") or "").strip()
+    if not metric:
+        raise ServiceError("metric: empty")
+    low = _decimal(row.get("low"), "value")
+    high = _decimal(row.get("high", row.get("low")), "value")
+    if low is None and high is None:
+        raise ServiceError(f"{metric}: no value")
+    low = low if low is not None else high
+    high = high if high is not None else low
+    assert low is not None and high is not None
+    if low > high:
+        raise ServiceError(f"{metric}: low {low} is above high {high}")
+    comparator = str(row.get("comparator") or "=")
+    if comparator not in COMPARATORS:
+        raise ServiceError(f"{metric}: comparator “{comparator}”")
+    span = row.get("span") or [0, 0]
+    return {
+        "metric": metric[:200], "low": low, "high": high, "unit": str(row.get("unit") or "")[:20],
+        "comparator": comparator, "aspirational": bool(row.get("aspirational")),
+        "deadline": _deadline(row.get("deadline"), year), "text": str(row.get("text") or ""),
+        "quantity": str(row.get("quantity") or "")[:100], "kind": str(row.get("kind") or "")[:20],
+        "span_start": int(span[0]), "span_end": int(span[1]), "path": list(row.get("path") or []),
+    }
+
+
+def _add_nodes(plan: Plan, nodes: list[dict[str, Any]], parent: Node | None, depth: int,
+               counter: list[int], by_path: dict[tuple[str, ...], Node], path: tuple[str, ...]) -> None:
+    for n in nodes:
+        counter[0] += 1
+        node = Node.objects.create(
+            plan=plan, parent=parent, kind=n["kind"], role=n.get("role", ""), number=n.get("number", "")[:20],
+            title=n["title"], order=counter[0], depth=depth, span_start=n["span"][0], span_end=n["span"][1],
+        )
+        here = path + (n["title"],) if n["kind"] in ("area", "task") else path
+        if n["kind"] in ("area", "task"):
+            by_path.setdefault(here, node)
+        _add_nodes(plan, n.get("children", []), node, depth + 1, counter, by_path, here)
+
+
+@transaction.atomic
+def import_plan(
+    engine: EnginePlan | dict[str, Any], *, government: str, year: int, user: User | None = None,
+    level: str = "", targets: list[dict[str, Any]] | None = None, source_name: str = "",
+    source_bytes: bytes | None = None, demo: bool = False,
+) -> Plan:
+    """Create a plan from the engine's output. ``targets`` replaces the engine's targets when
+    the office edited them in the preview (dropped, fixed or added rows). All or nothing."""
+    data = engine.to_dict() if isinstance(engine, EnginePlan) else engine
+    text = engine.text if isinstance(engine, EnginePlan) else data.get("text", "")
+    name = government.strip()
+    if not name:
+        raise ServiceError("government: empty")
+    if not 1949 <= year <= 2100:
+        raise ServiceError(f"year: {year} is out of range")
+    rows = [clean_target(r, year) for r in (targets if targets is not None else data.get("targets", []))]
+    gov, _ = Government.objects.get_or_create(
+        name=name, defaults={"level": level or data.get("meta", {}).get("level") or "county"})
+    if Plan.objects.filter(government=gov, year=year).exists():
+        raise ServiceError(f"a plan for {gov.name} {year} exists already")
+    plan = Plan.objects.create(
+        government=gov, year=year, title=f"{gov.name}{year}年政府工作报告", source_name=source_name[:255],
+        encoding=data.get("encoding", ""), engine_output=data, text=text, created_by=user, demo=demo,
+    )
+    if source_bytes is not None:
+        plan.source_file.save(source_name or "report.txt", ContentFile(source_bytes), save=True)
+    by_path: dict[tuple[str, ...], Node] = {}
+    _add_nodes(plan, data.get("tree", []), None, 0, [0], by_path, ())
+    bulk_create_with_history([
+        Target(plan=plan, node=_node_for(by_path, tuple(r.pop("path"))), order=i, **r)
+        for i, r in enumerate(rows, 1)
+    ], Target, default_user=user)
+    return plan
+
+
+def _node_for(by_path: dict[tuple[str, ...], Node], path: tuple[str, ...]) -> Node | None:
+    while path:
+        if path in by_path:
+            return by_path[path]
+        path = path[:-1]
+    return None

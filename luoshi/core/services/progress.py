@@ -1,0 +1,150 @@
+"""Progress: a department reports a figure once, the office accepts or returns it; the
+office edits a target with a conflict check (two people saving the same target at once)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+
+from ..models import Evidence, LogEntry, ProgressReport, Target, User
+from . import Conflict, Forbidden, ServiceError
+from .assignment import departments_of
+from .imports import clean_target
+
+EDITABLE = ("metric", "low", "high", "unit", "comparator", "aspirational", "deadline", "baseline", "weight",
+            "qualitative")
+
+
+def can_report(user: User, target: Target) -> bool:
+    """Office admins of the government, and reporters of a department assigned to the target."""
+    if user.is_superuser:
+        return True
+    if user.government_id != target.plan.government_id:
+        return False
+    if user.role == User.Role.OFFICE:
+        return True
+    if user.role == User.Role.REPORTER and user.department_id:
+        d = departments_of(target)
+        return any(dep.id == user.department_id for dep in d["lead"] + d["support"])
+    return False
+
+
+def can_review(user: User, target: Target) -> bool:
+    return user.is_superuser or (user.role == User.Role.OFFICE and user.government_id == target.plan.government_id)
+
+
+def can_view(user: User, target: Target) -> bool:
+    """Leaders and the office see the whole government; reporters only their department's targets."""
+    if user.is_superuser:
+        return True
+    if user.government_id != target.plan.government_id:
+        return False
+    if user.role == User.Role.REPORTER:
+        return can_report(user, target)
+    return True
+
+
+def _value(raw: Any) -> Decimal | None:
+    if raw is None or raw == "":
+        return None
+    try:
+        v = Decimal(str(raw).replace(",", "").strip())
+    except (InvalidOperation, ValueError) as exc:
+        raise ServiceError(f"value: “{raw}” is not a number") from exc
+    if not v.is_finite() or abs(v) >= Decimal(10) ** 19:
+        raise ServiceError(f"value: “{raw}” is not a number")
+    return v
+
+
+def _check_evidence(files: list[UploadedFile]) -> None:
+    for f in files:
+        name = f.name or ""
+        if f.size is not None and f.size > settings.MAX_EVIDENCE_BYTES:
+            raise ServiceError(f"evidence “{name}” is too large ({f.size / 1e6:.1f} MB; "
+                               f"limit {settings.MAX_EVIDENCE_BYTES / 1e6:.0f} MB)")
+        if not name.lower().endswith(settings.EVIDENCE_EXTENSIONS):
+            raise ServiceError(f"evidence “{name}”: file type not allowed "
+                               f"({', '.join(settings.EVIDENCE_EXTENSIONS)})")
+
+
+@transaction.atomic
+def submit_report(
+    target: Target, *, user: User, as_of: date, value: Any = None, progress: str = "", problems: str = "",
+    next_steps: str = "", evidence: list[UploadedFile] | None = None, demo: bool = False,
+) -> ProgressReport:
+    """A department's report on one target, as of a date inside the plan period."""
+    if not can_report(user, target):
+        raise Forbidden("you may not report on this target")
+    year = target.plan.year
+    if not (date(year, 1, 1) <= as_of <= max(target.deadline, date(year, 12, 31))):
+        raise ServiceError(f"as-of date {as_of} is outside the plan period ({year}-01-01 – {target.deadline})")
+    if as_of > timezone.localdate() and not demo:
+        raise ServiceError(f"as-of date {as_of} is in the future")
+    v = _value(value)
+    if v is None and not target.qualitative:
+        raise ServiceError("value: a figure is required for a quantified target")
+    files = list(evidence or [])
+    _check_evidence(files)
+    dept = user.department if user.role == User.Role.REPORTER else None
+    report = ProgressReport.objects.create(
+        target=target, department=dept, as_of=as_of, value=v, progress=progress, problems=problems,
+        next_steps=next_steps, reporter=user, demo=demo,
+    )
+    for f in files:
+        Evidence.objects.create(report=report, file=f, name=(f.name or "")[:255], size=f.size or 0)
+    return report
+
+
+@transaction.atomic
+def review_report(report: ProgressReport, *, user: User, accept: bool, reason: str = "") -> ProgressReport:
+    """The office accepts a report (its value counts) or returns it with a reason."""
+    report = ProgressReport.objects.select_for_update().select_related("target__plan").get(pk=report.pk)
+    if not can_review(user, report.target):
+        raise Forbidden("only the office can review reports")
+    if report.status != ProgressReport.Status.SUBMITTED:
+        raise Conflict(f"this report was already {report.get_status_display()}")
+    if not accept and not reason.strip():
+        raise ServiceError("a returned report needs a reason")
+    report.status = ProgressReport.Status.ACCEPTED if accept else ProgressReport.Status.RETURNED
+    report.reviewer, report.reviewed, report.reason = user, timezone.now(), reason.strip()
+    report.save()
+    return report
+
+
+@transaction.atomic
+def update_target(target: Target, *, user: User, version: int, changes: dict[str, Any]) -> Target:
+    """Edit a target's fields. ``version`` is the version the user loaded: if someone saved in
+    between, nothing changes, the attempt is logged, and ``Conflict`` tells the user."""
+    locked = Target.objects.select_for_update().select_related("plan").get(pk=target.pk)
+    if not can_review(user, locked):
+        raise Forbidden("only the office can edit targets")
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise ServiceError(f"fields not editable: {', '.join(sorted(unknown))}")
+    if locked.version != version:
+        LogEntry.objects.create(user=user, action="target.update.conflict", target=locked,
+                                data={"loaded_version": version, "current_version": locked.version,
+                                      "changes": {k: str(v) for k, v in changes.items()}})
+        raise Conflict("this target was changed by someone else since you opened it; reload and try again")
+    row = {f: getattr(locked, f) for f in EDITABLE} | changes
+    row["deadline"] = str(row["deadline"])
+    cleaned = clean_target(row, locked.plan.year)
+    for f in ("metric", "low", "high", "unit", "comparator", "aspirational", "deadline"):
+        setattr(locked, f, cleaned[f])
+    locked.baseline = _value(row.get("baseline"))
+    weight = _value(row.get("weight"))
+    if weight is None or weight <= 0:
+        raise ServiceError("weight must be a positive number")
+    locked.weight = weight
+    locked.qualitative = bool(row.get("qualitative"))
+    locked.edited = True
+    locked.version += 1
+    locked._change_reason = "edited"  # type: ignore[attr-defined]
+    locked.save()
+    return locked

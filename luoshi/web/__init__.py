@@ -1,0 +1,1 @@
+"""Pages for the office, the departments and leaders."""
