@@ -73,8 +73,5 @@ def print_plan(plan: Plan, *, achievements: bool = False, console: Console | Non
     console = console or Console()
     console.print(build_tree(plan, achievements=achievements))
     aspirational = sum(t.aspirational for t in plan.targets)
-    console.print(
-        f"{len(plan.targets)} targets ({aspirational} aspirational); "
-        f"{len(plan.achievements)} achievements in the review part"
-        + ("" if achievements else " (--achievements lists them)")
-    )
+    console.print(f"{len(plan.targets)} targets ({aspirational} aspirational), "
+                  f"{len(plan.achievements)} achievements")

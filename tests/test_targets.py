@@ -65,6 +65,20 @@ ANNOTATION = [
                  id="fenbie-distributes"),
 ]
 
+# Patterns found by auditing reports outside the gold set (2021 高唐县, 2022 米易县, 2024 安新县, 2025 涞源县).
+AUDIT = [
+    pytest.param("全面启动55%以上的村（社区）经营性收入达到10万元以上。", [("村", 55, 55, "%", ">=", False)],
+                 id="share-of-villages"),
+    pytest.param("工业投资、技改投资分别增长10%以上。",
+                 [("工业投资", 10, 10, "%", ">=", False), ("技改投资", 10, 10, "%", ">=", False)], id="fenbie-one-figure"),
+    pytest.param("完成37.8亿元的年度投资计划。", [("投资计划", 3.78e9, 3.78e9, "元", "=", False)], id="money-de-plan"),
+    pytest.param("支持“保定小院”3个版块业态建设,开设5个线下体验店。",
+                 [("版块", 3, 3, "个", "=", False), ("线下体验店", 5, 5, "个", "=", False)], id="banka-xianxia"),
+    pytest.param("落实总投资638亿元、128个省市县重点项目。",
+                 [("总投资", 6.38e10, 6.38e10, "元", "=", False), ("重点项目", 128, 128, "个", "=", False)],
+                 id="list-after-money"),
+]
+
 NOT_TARGETS = [
     pytest.param("1月7日上午,博山区第十九届人民代表大会第二次会议开幕。", id="dates-sessions"),
     pytest.param("立足产业振兴、环境优美、群众满意“三大目标”,坚定不移提升六大品质,大力倡树“三提三争”。", id="slogans"),
@@ -76,11 +90,22 @@ NOT_TARGETS = [
     pytest.param("推进5G网络建设。", id="5g"),
     pytest.param("如若转载,请注明出处:http://www.sclgvs.com/zhishi/49813.html", id="url"),
     pytest.param("打造10分钟便民生活服务圈。", id="minutes-circle"),
+    pytest.param("市委全会部署了八项重点工作。", id="past-verb"),
+    pytest.param("迈开两条腿,落实残疾人两项补贴。", id="slogan-counts"),
+    pytest.param("围绕等6项内容为重点,抓住两个关键。", id="structure-nouns"),
+    pytest.param("三地拥有1.1亿人口的庞大消费体量。", id="population-fact"),
+    pytest.param("培育一批营业收入超千亿元园区。", id="money-category"),
+    pytest.param("推进五头、仓头村庄建设。", id="place-name-tou"),
 ]
 
 
 @pytest.mark.parametrize(("sentence", "expected"), ANNOTATION)
 def test_annotation_rules(sentence: str, expected: list[Row]) -> None:
+    check(sentence, expected)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), AUDIT)
+def test_audit_patterns(sentence: str, expected: list[Row]) -> None:
     check(sentence, expected)
 
 
@@ -94,6 +119,26 @@ def test_review_figures_are_achievements() -> None:
     plan = extract(text, year=2023)
     assert [(t.low, t.role) for t in plan.targets] == [(1500, "target")]
     assert [(t.low, t.role, t.deadline) for t in plan.achievements] == [(12000, "achievement", "")]
+
+
+def test_unnumbered_parts() -> None:
+    """米易县 2022: parts without numbers (2021年工作回顾 / 2022年工作安排), areas numbered 一、."""
+    text = ("2021年工作回顾\n一、经济运行稳中有进\n全年新增城镇就业1.2万人。\n2022年工作安排\n"
+            "一、做强工业\n新增规上工业企业10户以上。\n附：短语说明\n两所共建：指两所学校共建。\n")
+    plan = extract(text, year=2022)
+    assert [(t.low, t.unit) for t in plan.targets] == [(10, "户")]
+    assert [(t.low, t.unit) for t in plan.achievements] == [(12000, "人")]
+    assert [(n.kind, n.role) for n in plan.tree] == [("part", "review"), ("part", "plan"), ("part", "glossary")]
+
+
+def test_comparator_is_always_valid() -> None:
+    plan = extract("城镇调查失业率控制在3.5%的较低水平。", year=2023)
+    assert [t.comparator for t in plan.targets] == ["="]
+
+
+def test_deadline_after_the_figure_in_its_clause() -> None:
+    plan = extract("总投资5.63亿元的标准化科创园6月底前建成投用。", year=2025)
+    assert [t.deadline for t in plan.targets] == ["2025-06-30"]
 
 
 def test_glossary_holds_no_targets() -> None:

@@ -29,7 +29,7 @@ _PATTERN = re.compile(
         r"(?P<span>" + _alternation(list(R.YEAR_SPANS)) + ")",
     ])
 )
-_CONTEXT_YEAR = re.compile(r"(?:到|至|在|于|前|力争|确保|争取|用)$")
+_CLAUSE_END = re.compile(r"[，,；;。！？!?]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,9 +89,13 @@ def _resolve(m: re.Match[str], plan_year: int, sentence: str) -> str | None:
 
 def deadline_for(sentence: str, offset: int, plan_year: int, default: str) -> str:
     """The deadline of a figure at ``offset`` in ``sentence``: the nearest deadline
-    expression before it in the sentence, else the nearest after it, else ``default``."""
+    expression before it in the sentence, else the first after it in its clause
+    (总投资5.63亿元的科创园6月底前建成), else ``default``."""
     found = find_deadlines(sentence, plan_year)
     before = [d for d in found if d.end <= offset]
     if before:
         return before[-1].date
-    return default
+    clause = _CLAUSE_END.search(sentence, offset)
+    end = clause.start() if clause else len(sentence)
+    after = [d for d in found if offset < d.start < end]
+    return after[0].date if after else default

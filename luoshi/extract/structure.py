@@ -25,7 +25,7 @@ _HEADING_NUMBER = [(re.compile(p), depth) for p, depth in R.HEADING_NUMBER_PATTE
 _ROLE_WORDS = [(role, re.compile(_alternation(words))) for role, words in R.PART_ROLE_WORDS]
 _GOALS = re.compile(_alternation(R.GOALS_MARKERS))
 _GUIDANCE = re.compile(_alternation(R.GUIDANCE_MARKERS))
-_GLOSSARY = re.compile(rf"^(?:{_alternation(R.GLOSSARY_HEADINGS)})[:：]?$")
+_GLOSSARY = re.compile(rf"^(?:附[:：]?)?(?:{_alternation(R.GLOSSARY_HEADINGS)})[:：]?$")
 _BOILERPLATE = re.compile(_alternation(R.BOILERPLATE_MARKERS))
 _SALUTATION = re.compile(rf"^(?:{_alternation(R.SALUTATIONS)})")
 _SENTENCE_END = re.compile(r"[。！？；;!?]+[”’」』)）]*")
@@ -40,6 +40,7 @@ _SPEAKER = re.compile(
 )
 _FIVE_YEAR = re.compile(r"“?(十[一二三四五六]五)”?(?:时期|规划|期间)")
 _FIVE_YEAR_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
+_PLAN_PERIOD = re.compile(r"十[一二三四五六]五")
 _COMING_YEARS = re.compile(r"(?:今后|未来)五年")
 
 # A digest heading: a short line with no sentence-final punctuation (聚焦…抓落实,坚定不移…).
@@ -105,6 +106,16 @@ def _part_role(title: str, year: int | None) -> str:
     if year and years:
         return "plan" if max(years) >= year else "review"
     return ""
+
+
+def _unnumbered_part(line: str, year: int | None) -> str:
+    """The role of a part heading written without a number (2022年工作安排), or ""."""
+    if (_heading_depth(line)[0] or len(line) > _MAX_HEADING or _SENTENCE_END.search(line)
+            or any(c in line for c in "，,")):
+        return ""
+    if not (_YEAR.search(line) or _PLAN_PERIOD.search(line)) or "代表大会" in line or line.startswith(("—", "(", "（")):
+        return ""  # the date line (——2022年1月24日在…会议上) is no part
+    return _part_role(line, year)
 
 
 def _first_sentence(line: str) -> str:
@@ -275,7 +286,9 @@ def outline(text: str, year: int | None = None) -> Outline:
     meta.year = py
     b = _Builder(py)
     lines = list(_lines(text))
-    has_parts = any(_heading_depth(ln)[0] == 1 and _part_role(ln, py) for _, _, ln in lines)
+    numbered_parts = any(_heading_depth(ln)[0] == 1 and _part_role(ln, py) for _, _, ln in lines)
+    unnumbered_parts = not numbered_parts and any(_unnumbered_part(ln, py) for _, _, ln in lines)
+    has_parts = numbered_parts or unnumbered_parts
     if not has_parts:
         b.role = "plan"  # a digest or an extract: everything is plan
     first = True
@@ -291,7 +304,10 @@ def outline(text: str, year: int | None = None) -> Outline:
         if _BOILERPLATE.search(line) and len(line) < 200 and not _SENTENCE_END.search(line[:-1]):
             first = False
             continue
-        if depth == 1:
+        if unnumbered_parts and depth == 0 and (role := _unnumbered_part(line, py)):
+            b.open_part(start, end, line, "", role)
+            continue
+        if depth == 1 and not unnumbered_parts:
             role = _part_role(line[len(number):], py)
             if role or not b.seen_structure and has_parts:
                 b.open_part(start, end, line, number, role or "other")
@@ -300,6 +316,8 @@ def outline(text: str, year: int | None = None) -> Outline:
                     b.add_paragraph(end - len(rest), rest, bool(_GOALS.search(rest)))
                 continue
             depth = 2  # a 一、 heading inside a part is an area
+        if depth == 1:
+            depth = 2  # the parts have no numbers: 一、 headings are areas
         if depth == 2 or (
             depth == 0 and not first and _is_digest_heading(line) and b.role in ("plan", "conduct")
             and not _SALUTATION.match(line)

@@ -33,7 +33,13 @@ _BEFORE_VERB = re.compile(
 )
 _STRIVE = re.compile(_alternation(R.STRIVING_VERBS))
 _NOT_STRIVE = re.compile(_alternation(R.NOT_STRIVING))
-_NOT_AFTER = re.compile(_alternation(R.NOT_TARGET_AFTER))
+_NOT_AFTER = re.compile("|".join([_alternation(R.NOT_TARGET_AFTER), *R.NOT_TARGET_AFTER_PATTERNS]))
+_STRUCTURE_NOUN = re.compile(rf"(?:{_alternation(R.STRUCTURE_NOUNS)})(?=$|[，,。；;、为是等和])")
+_SHARE = re.compile(rf"(?:以上|以下)的(?:{_alternation(R.SHARE_NOUNS)})")
+_PAST_VERB = re.compile(_alternation(R.PAST_VERBS))
+_INVESTMENT_NOUN = re.compile(r"^的[^，,；;。]{0,12}?(?:投资|资金|计划|任务)")
+_COMMIT_VERB = re.compile(r"(?:完成|实现|安排|下达)$")
+_YEAR_WORD = re.compile(r"“?十[一二三四五六]五”?(?:末|期末|期间|时期)?|(?:19|20)\d\d年度?|今年|年内|全年|\d{1,2}月(?:底|末|份)?(?:前|以前)?|年底前|上半年")
 _NOT_BEFORE = re.compile(rf"(?:{_alternation(R.NOT_TARGET_BEFORE)})$")
 _MONEY_CATEGORY = re.compile(_alternation(R.MONEY_CATEGORY_NOUNS))
 _THRESHOLD = re.compile(rf"(?:以上|以下|及以上)(?:的|[{_CJK}“])")
@@ -42,7 +48,9 @@ _TAIL = re.compile(rf"(?:{_alternation(R.METRIC_TAIL_WORDS)})+$")
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 _LIST_BREAK = re.compile(r"[、]")
 _FULL = re.compile(_alternation(R.FULL_COVERAGE))
-_SHARED = re.compile(rf"(?:均|都)(?=(?:{_alternation(R.COUNTING_VERBS)})?$)")
+_SHARED = re.compile(
+    rf"(?:均|都|分别)(?=(?:{_alternation(R.COUNTING_VERBS + R.CHANGE_VERBS)})?$)"
+)
 _ARABIC = re.compile(r"[0-9]")
 _SLOGAN = re.compile(_alternation(R.SLOGANS))
 _BASELINE = re.compile(r"(?:从|由)$")
@@ -77,27 +85,48 @@ def _in_slogan(sent: str, qs: int, qe: int) -> bool:
     return any(m.start() < qe and qs < m.end() for m in _SLOGAN.finditer(sent, max(0, qs - 8), qe + 8))
 
 
-def _is_candidate(q: Quantity, sent: str, qs: int, qe: int) -> bool:
+def _is_candidate(q: Quantity, sent: Sentence, qs: int, qe: int) -> bool:
+    text = sent.text
     if q.low is None or q.unit in R.NOT_TARGET_UNITS:
         return False
-    if q.kind not in R.TARGET_KINDS and not _counted_in_days(q, sent, qs) and _implied_unit(q, sent, qs, qe) is None:
+    if q.kind not in R.TARGET_KINDS and not _counted_in_days(q, text, qs) \
+            and _implied_unit(q, text, qs, qe) is None:
         return False
-    if _inside_quotes(sent, qs):
+    if _inside_quotes(text, qs):
         return False
-    after = sent[qe : qe + 6]
-    before = sent[max(0, qs - 4) : qs]
-    if _NOT_AFTER.match(after) or _NOT_BEFORE.search(before) or _in_slogan(sent, qs, qe):
+    after = text[qe : qe + 6]
+    before = text[max(0, qs - 4) : qs]
+    if _NOT_AFTER.match(after) or _NOT_BEFORE.search(before) or _in_slogan(text, qs, qe):
         return False
-    if _BASELINE.search(before) and _RAISED_TO.match(sent, qe):
+    if _BASELINE.search(before) and _RAISED_TO.match(text, qe):
         return False  # 从75%提高到100%: 75% is the starting point
-    if q.kind in ("money", "percent") and _THRESHOLD.match(after):
+    if _PAST_VERB.search(text, _clause_start(text, qs, 0), qs):
+        return False  # 部署了八项重点工作: done, not promised
+    if q.kind in ("money", "percent") and _THRESHOLD.match(after) and not _is_share(q, text, qe):
         return False  # 50万元以上的经济强村: a threshold that defines a category
-    if q.kind == "money" and _MONEY_CATEGORY.match(after):
-        return False  # 超千亿元园区, 10亿元级项目
-    if q.kind == "money" and after.startswith("的") and "投资" not in sent[_clause_start(sent, qs, 0) : qs]:
-        return False  # 超百万亿元的经济总量 describes; 总投资10亿元的项目 commits
-    if not _ARABIC.search(q.text):
-        return _chinese_numeral_ok(q, after)
+    if q.kind == "money" and not _money_commitment(text, qs, qe):
+        return False
+    chinese = not _ARABIC.search(q.text)
+    if q.kind == "count" and _STRUCTURE_NOUN.match(text, qe) and (chinese or _STRUCTURE_NOUN.match(text, qe)):
+        return False  # 两个关键, 等6项内容为重点
+    if chinese:
+        return sent.role != "conduct" and _chinese_numeral_ok(q, after)
+    return True
+
+
+def _is_share(q: Quantity, text: str, qe: int) -> bool:
+    """55%以上的村（社区）…: a share of a population, a target (not a category)."""
+    return q.kind == "percent" and bool(_SHARE.match(text, qe))
+
+
+def _money_commitment(text: str, qs: int, qe: int) -> bool:
+    """A sum of money is a commitment unless it names a class (超千亿元园区) or describes a
+    thing (超百万亿元的经济总量); 总投资10亿元的项目 and 完成37.8亿元的年度投资计划 commit."""
+    if _MONEY_CATEGORY.match(text, qe):
+        return False
+    if text.startswith("的", qe):
+        before = text[_clause_start(text, qs, 0) : qs]
+        return "投资" in before or bool(_COMMIT_VERB.search(before)) or bool(_INVESTMENT_NOUN.match(text, qe))
     return True
 
 
@@ -136,7 +165,7 @@ def _comparator(q: Quantity, sent: str, qs: int, qe: int) -> tuple[str, int, int
     if m:
         return R.COMPARATOR_AFTER[m.group(1)], qs, m.end()
     b = _BEFORE.search(sent, 0, qs)
-    if b and b.end() == qs:
+    if b and b.end() == qs and R.COMPARATOR_BEFORE[b.group(1)]:
         return R.COMPARATOR_BEFORE[b.group(1)], b.start(), qe
     b = _BEFORE_VERB.search(sent, max(0, qs - 8), qs)
     if b and b.end() == qs and R.COMPARATOR_BEFORE[b.group(1)]:
@@ -172,17 +201,16 @@ def _clause_start(sent: str, qs: int, floor: int) -> int:
 def _noun_after(sent: str, end: int) -> str:
     """The noun a count is of: 200个宜居宜业宜游的新时代美丽乡村 → 新时代美丽乡村."""
     stop = _AFTER_NOUN_STOP.search(sent, end)
+    while stop and sent[stop.start()] == "、" and stop.start() - end < 2 + sent.count("、", end, stop.start()) * 2:
+        stop = _AFTER_NOUN_STOP.search(sent, stop.end())  # 32个省、市、县重点项目: one noun
     after = sent[end : stop.start() if stop else len(sent)]
-    if stop and sent[stop.start()] == "、" and len(after) < 2:  # 32个省、市重点项目
-        nxt = _AFTER_NOUN_STOP.search(sent, stop.end())
-        after = sent[end : nxt.start() if nxt else len(sent)]
-    after = _LEADING_FIGURE.sub("", after)  # 总投资152.8亿元的32个省、市重点项目 → 省、市重点项目
+    after = _LEADING_FIGURE.sub("", after.removeprefix("的"))  # 总投资152.8亿元的32个省、市重点项目
     if not re.match(rf"[{_CJK}A-Za-z“0-9]", after):
         return ""
     if "的" in after[1:]:
         head = after[after.rindex("的") + 1 :]
         after = head if len(head) >= 2 else after
-    return _clean(after)[:24]
+    return _clean(_YEAR_WORD.sub("", after))[:24]
 
 
 def _metric(sent: str, qs: int, qe: int, end: int, kind: str, floor: int) -> str:
@@ -196,17 +224,28 @@ def _metric(sent: str, qs: int, qe: int, end: int, kind: str, floor: int) -> str
         parts = _LIST_BREAK.split(before)
         # a list before the figure (A、B均增加10家): keep the last item with its verb
         before = parts[-1] if len(parts[-1]) >= 4 else "".join(parts)
-    before = _clean(_BRACKETED.sub("", before))
-    if sent.startswith("的", end):
+    before = _clean(_YEAR_WORD.sub("", _BRACKETED.sub("", before)))
+    if kind == "money" and sent.startswith("的", end):
         after = _noun_after(sent, end + 1)
         if after:
             return after + before
     after = _noun_after(sent, end)
     if kind in _MEASURED_BEFORE:
-        metric = after + before if len(before) <= 2 and len(after) >= 2 else before or after
+        metric = after + before if len(before) <= 3 and len(after) >= 2 else before or after
+    elif kind != "count" and before and len(after) >= 2:
+        metric = after + before  # 装机容量100兆瓦的抽水蓄能电站 → 抽水蓄能电站装机容量
     else:
         metric = after if len(after) >= 2 else before or after
     return metric or _clean(raw) or raw.strip("，,、 ") or _clean(sent[: qs])[-12:]
+
+
+def _next_in_clause(quantities: list[Quantity], q: Quantity, text: str, offset: int) -> bool:
+    """Whether another figure follows ``q`` in its clause (分别增长7.5%和8.5%)."""
+    later = [o for o in quantities if o.start >= q.end]
+    if not later:
+        return False
+    gap = text[q.end - offset : later[0].start - offset]
+    return not _CLAUSE_BREAK.search(gap) and len(gap) <= 6
 
 
 def _shared_items(sent: str, qs: int) -> list[str]:
@@ -220,6 +259,15 @@ def _shared_items(sent: str, qs: int) -> list[str]:
     if len(items) < 2:
         return []
     return [_clean(i) + verb for i in items]
+
+
+def _drop_share_categories(rows: list[tuple[Target, int, int]], text: str) -> None:
+    """55%以上的村经营性收入达到10万元以上: the share is the target, the sum its category."""
+    shares = [qs for t, qs, _ in rows if t.kind == "percent" and _SHARE.match(text, t.span[1] - t.span[0] + qs)]
+    for start in shares:
+        clause_end = _CLAUSE_BREAK.search(text, start)
+        end = clause_end.start() if clause_end else len(text)
+        rows[:] = [r for r in rows if not (r[0].kind == "money" and start < r[1] < end)]
 
 
 def _distribute(rows: list[tuple[Target, int, int]], sent: str) -> None:
@@ -249,14 +297,14 @@ def _rows_for_sentence(
     role = "achievement" if sent.role == "review" else "target"
     for q in quantities:
         qs, qe = q.start - sent.start, q.end - sent.start
-        if not _is_candidate(q, text, qs, qe):
+        if not _is_candidate(q, sent, qs, qe):
             continue
         comparator, cs, ce = _comparator(q, text, qs, qe)
         unit = q.unit
         if q.kind == "number":
             unit = _implied_unit(q, text, qs, qe) or ""
         metric = _metric(text, qs, qe, ce, q.kind, floor)
-        if rows and _CONNECTOR.fullmatch(text[floor:qs]):
+        if rows and rows[-1][0].kind == q.kind and _CONNECTOR.fullmatch(text[floor:qs]):
             metric = rows[-1][0].metric  # 分别增长7.5%和8.5%: the same subject
         target = Target(
             metric=metric, low=q.low, high=q.high, unit=unit, comparator=comparator,
@@ -265,10 +313,12 @@ def _rows_for_sentence(
             text=text.strip(), span=(q.start, q.end), path=list(sent.path), quantity=text[cs:ce],
             kind=q.kind, role=role,
         )
-        items = _shared_items(text, qs)  # A、B均增加10家: one target per item
+        # A、B均增加10家 / A、B分别增长10%: one target per item (分别 only before a single figure)
+        items = [] if _next_in_clause(quantities, q, text, sent.start) else _shared_items(text, qs)
         for t in [replace(target, metric=m, path=list(sent.path)) for m in items] or [target]:
             rows.append((t, qs, qe))
         floor = ce
+    _drop_share_categories(rows, text)
     _distribute(rows, text)
     rows.extend(_coverage_rows(sent, plan_year, default_deadline, role))
     return [t for t, _, _ in rows]

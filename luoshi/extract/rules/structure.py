@@ -22,7 +22,10 @@ GOALS_MARKERS: tuple[str, ...] = (
 GUIDANCE_MARKERS: tuple[str, ...] = ("指导思想是", "总体要求是", "总体工作思路是", "工作的总体要求", "指导思想：")
 
 # A line that opens the glossary / end-notes: nothing after it holds targets.
-GLOSSARY_HEADINGS: tuple[str, ...] = ("名词解释", "名词注释", "注释", "附注", "注解", "附:名词解释", "说明:")
+# (an optional 附： before it is allowed: 附：短语说明)
+GLOSSARY_HEADINGS: tuple[str, ...] = (
+    "名词解释", "名词注释", "注释", "附注", "注解", "说明", "短语说明", "词语解释", "名词说明", "术语解释",
+)
 
 # Forms of a numbered heading at the start of a line. (regex, kind of number, depth hint)
 # depth 1: 一、 ; depth 2: （一） ; depth 3: 1. 1、 （1） ①

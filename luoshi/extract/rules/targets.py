@@ -17,7 +17,7 @@ COMPARATOR_BEFORE: dict[str, str] = {
     "不低于": ">=", "不少于": ">=", "不小于": ">=", "至少": ">=", "超过": ">=", "突破": ">=",
     "超": ">=", "高于": ">=", "多于": ">=", "达到以上": ">=",
     "不超过": "<=", "不高于": "<=", "不多于": "<=", "不大于": "<=", "低于": "<=", "少于": "<=",
-    "控制在": "", "以内": "<=",
+    "以内": "<=",
     "约": "~", "近": "~", "大约": "~", "接近": "~", "将近": "~", "约为": "~",
 }
 
@@ -47,14 +47,31 @@ SLOGANS: tuple[str, ...] = (
     "一站式", "一网通办", "一件事", "一次办", "最多跑一次", "一批", "一系列", "千方百计", "千家万户",
     "万企兴万村", "百千万", "三百六十行", "一技之长", "亿万人民", "两岸", "九二共识", "十四亿",
     "三大攻坚战", "两个翻一番", "三年行动", "五年行动", "十年规划", "翻一番", "翻两番", "答卷", "零部件", "零距离",
-    "零容忍", "零就业", "零增长", "零事故", "零排放", "零星", "零售",
+    "零容忍", "零就业", "零增长", "零事故", "零排放", "零星", "零售", "两条腿", "两项补贴", "两项改革",
+    "十项规定", "八项行动", "无禁区",
 )
 
 # Text right after a quantity that makes it a name, a code or a category (not a target).
 NOT_TARGET_AFTER: tuple[str, ...] = (
-    "周年", "届", "分钟", "号", "型", "版", "级", "星", "代", "期", "中全会", "次会议", "线",
-    "以上的", "以下的", "以上规模", "及以上的", "部分", "全会", "会议", "指标", "位数",
+    "周年", "届", "分钟", "号", "型", "级", "星", "代", "中全会", "次会议", "以上规模", "部分", "全会",
+    "会议", "指标", "位数",
 )
+# The same, as regular expressions where a plain word would catch ordinary nouns too
+# (5.0版 but not 3个版块; 1号线 but not 5个线下体验店; 二期 but not 期间).
+NOT_TARGET_AFTER_PATTERNS: tuple[str, ...] = (r"版(?![块面图])", r"线(?![下上路])", r"期(?!间|内|末)")
+
+# Nouns that make a count a structure word (两个关键, 等6项内容, “一带一路”八项行动) when the
+# phrase ends with them; 20项民生工程 stays a target, so 工程 is not here.
+STRUCTURE_NOUNS: tuple[str, ...] = (
+    "关键", "重点", "重点工作", "重点任务", "举措", "抓手", "保障", "计划", "行动", "内容", "改革", "机制",
+    "本领", "方面", "原则", "要求", "任务", "目标", "环节", "领域", "作用",
+)
+
+# Nouns of a population: 55%以上的村（社区）… is a share of villages, a target.
+SHARE_NOUNS: tuple[str, ...] = ("村", "社区", "企业", "户", "乡镇", "行政村", "农户", "人口", "学校", "医院")
+
+# Verbs with 了 that tell of something done (部署了八项重点工作): no commitment.
+PAST_VERBS: tuple[str, ...] = ("部署了", "提出了", "明确了", "作出了", "完成了", "实现了", "达到了", "取得了", "确定了")
 
 # Nouns right after a sum of money that make the sum a class of things (超千亿元园区).
 MONEY_CATEGORY_NOUNS: tuple[str, ...] = (
@@ -67,13 +84,14 @@ NOT_TARGET_BEFORE: tuple[str, ...] = (
 )
 
 # Verbs that may stand between a comparator word and its figure: 至少建成2个.
+CHANGE_VERBS: tuple[str, ...] = ("增长", "提高", "下降", "降低", "减少", "提升", "扩大", "压减", "达到", "超过")
 COUNTING_VERBS: tuple[str, ...] = (
     "建成", "新建", "新增", "完成", "达到", "培育", "打造", "实现", "引进", "创建", "增加", "提升",
     "改造", "建设", "开展", "实施", "招引", "争创", "创成", "认定", "发展", "启动",
 )
 
 # Units a Chinese numeral never counts a target in (一轮, 三次管网, 四方三伊, 二中全会).
-NOT_CHINESE_NUMERAL_UNITS: frozenset[str] = frozenset({"次", "轮", "方", "位", "份", "种", "类", "点", "代"})
+NOT_CHINESE_NUMERAL_UNITS: frozenset[str] = frozenset({"次", "轮", "方", "位", "份", "种", "类", "点", "代", "头", "成"})
 
 # A bare number (no measure word) counts what the noun before or after it names.
 IMPLIED_UNIT_BEFORE: dict[str, str] = {"人次": "人次", "人数": "人", "户数": "户", "游客": "人次"}
