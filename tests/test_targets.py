@@ -131,6 +131,22 @@ def test_unnumbered_parts() -> None:
     assert [(n.kind, n.role) for n in plan.tree] == [("part", "review"), ("part", "plan"), ("part", "glossary")]
 
 
+@pytest.mark.parametrize(
+    ("headings", "roles"),
+    [
+        pytest.param(("二〇二四年工作回顾", "二〇二五年主要目标任务", "※注释※"), ["review", "plan", "glossary"],
+                     id="chinese-years-yixian-2025"),
+        pytest.param(("过去五年工作回顾", "今后五年工作任务", "今年政府工作重点"), ["review", "plan", "plan"],
+                     id="period-words-gaotang-2022"),
+    ],
+)
+def test_unnumbered_part_forms(headings: tuple[str, str, str], roles: list[str]) -> None:
+    text = (f"2022年1月28日在高唐县第十八届\n人民代表大会第一次会议上\n{headings[0]}\n全年新增就业1万人。\n"
+            f"{headings[1]}\n一、做强工业\n新增企业10户。\n{headings[2]}\n〔1〕两所共建：指两所学校共建。\n")
+    plan = extract(text, year=2025)
+    assert [n.role for n in plan.tree if n.kind == "part"] == roles
+
+
 def test_comparator_is_always_valid() -> None:
     plan = extract("城镇调查失业率控制在3.5%的较低水平。", year=2023)
     assert [t.comparator for t in plan.targets] == ["="]

@@ -41,6 +41,7 @@ _SPEAKER = re.compile(
 _FIVE_YEAR = re.compile(r"“?(十[一二三四五六]五)”?(?:时期|规划|期间)")
 _FIVE_YEAR_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
 _PLAN_PERIOD = re.compile(r"十[一二三四五六]五")
+_PERIOD_WORDS = re.compile(rf"^(?:{_alternation(R.PERIOD_WORDS)})|[〇零一二三四五六七八九]{{4}}年")
 _COMING_YEARS = re.compile(r"(?:今后|未来)五年")
 
 # A digest heading: a short line with no sentence-final punctuation (聚焦…抓落实,坚定不移…).
@@ -91,7 +92,7 @@ def _heading_depth(line: str) -> tuple[int, str]:
 
 def _part_role(title: str, year: int | None) -> str:
     """The role of a part from its heading, or "" when it names no role."""
-    if _GLOSSARY.match(title.replace(" ", "")):
+    if _GLOSSARY.match(title.replace(" ", "").strip("※*#【】[]")):
         return "glossary"
     for role, pattern in _ROLE_WORDS:
         if pattern.search(title):
@@ -111,10 +112,13 @@ def _part_role(title: str, year: int | None) -> str:
 def _unnumbered_part(line: str, year: int | None) -> str:
     """The role of a part heading written without a number (2022年工作安排), or ""."""
     if (_heading_depth(line)[0] or len(line) > _MAX_HEADING or _SENTENCE_END.search(line)
-            or any(c in line for c in "，,")):
+            or any(c in line for c in "，,") or line.endswith(("：", ":"))):
         return ""
-    if not (_YEAR.search(line) or _PLAN_PERIOD.search(line)) or "代表大会" in line or line.startswith(("—", "(", "（")):
+    if not (_YEAR.search(line) or _PLAN_PERIOD.search(line) or _PERIOD_WORDS.search(line)) \
+            or "代表大会" in line or line.startswith(("—", "(", "（")) or _FULL_DATE.search(line):
         return ""  # the date line (——2022年1月24日在…会议上) is no part
+    if not any(p.search(line) for _, p in _ROLE_WORDS):
+        return ""  # a year alone (a table's 2022年 column) makes no part
     return _part_role(line, year)
 
 
@@ -287,14 +291,17 @@ def outline(text: str, year: int | None = None) -> Outline:
     b = _Builder(py)
     lines = list(_lines(text))
     numbered_parts = any(_heading_depth(ln)[0] == 1 and _part_role(ln, py) for _, _, ln in lines)
-    unnumbered_parts = not numbered_parts and any(_unnumbered_part(ln, py) for _, _, ln in lines)
+    unnumbered = {_unnumbered_part(ln, py) for _, _, ln in lines} - {""}
+    # parts without numbers win when they frame the report (…工作回顾 … …工作重点): 一、 are areas
+    unnumbered_parts = bool(unnumbered) and (not numbered_parts or {"review", "plan"} <= unnumbered)
+    numbered_parts = numbered_parts and not unnumbered_parts
     has_parts = numbered_parts or unnumbered_parts
     if not has_parts:
         b.role = "plan"  # a digest or an extract: everything is plan
     first = True
     for start, end, line in lines:
         depth, number = _heading_depth(line)
-        bare = line.replace(" ", "")
+        bare = line.replace(" ", "").strip("※*#【】[]")
         if _GLOSSARY.match(bare):
             b.open_part(start, end, line, "", "glossary")
             continue
