@@ -13,20 +13,16 @@ import re
 from dataclasses import dataclass
 
 from .rules import deadlines as R
+from .vocab import alternation
 
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-_MONTH_NUM = r"(?:1[0-2]|[1-9]|" + _alternation(list(R.MONTHS)) + ")"
+_MONTH_NUM = r"(?:1[0-2]|[1-9]|" + alternation(list(R.MONTHS)) + ")"
 _PATTERN = re.compile(
     "|".join([
-        r"(?P<fyp>(?:" + _alternation(list(R.FIVE_YEAR_PLANS)) + r"))”?(?:末|期末|时期|期间|规划)",
+        r"(?P<fyp>(?:" + alternation(list(R.FIVE_YEAR_PLANS)) + r"))”?(?:末|期末|时期|期间|规划)",
         r"(?P<year>(?:19|20)\d\d)年(?:(?P<ym>" + _MONTH_NUM + r")月(?:底|末|份)?)?(?:前|底前|底|末|以前|内)?",
         r"(?P<month>" + _MONTH_NUM + r")月(?:底|末|份|中旬|上旬|下旬)?前?",
-        r"(?P<part>" + _alternation(list(R.YEAR_PARTS)) + ")",
-        r"(?P<span>" + _alternation(list(R.YEAR_SPANS)) + ")",
+        r"(?P<part>" + alternation(list(R.YEAR_PARTS)) + ")",
+        r"(?P<span>" + alternation(list(R.YEAR_SPANS)) + ")",
     ])
 )
 _CLAUSE_END = re.compile(r"[，,；;。！？!?]")

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
 from functools import cache, lru_cache
 
 from . import units as U
 from .model import Quantity
 from .rules import numerals as N
 from .rules import units as RU
+from .vocab import alternation
 
 __all__ = ["find_quantities", "parse_number", "COMPARATOR_WORDS"]
 
@@ -40,10 +40,6 @@ _SIGNS = N.NEGATIVE_WORDS + N.MINUS_SIGNS
 
 def _cls(chars: str) -> str:
     return "[" + "".join(re.escape(c) for c in chars) + "]"
-
-
-def _alt(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 # --------------------------------------------------------------------------- the grammar
@@ -112,10 +108,10 @@ def _stop_words() -> str:
 @cache
 def _scanner() -> re.Pattern[str]:
     g = _grammar()
-    rsep = _alt(N.RANGE_SEPARATORS)
+    rsep = alternation(N.RANGE_SEPARATORS)
     pct = "|".join(_SP.join(re.escape(c) for c in p) for p in
                    sorted(N.PERCENT_PREFIXES, key=len, reverse=True))
-    cur = _alt(RU.CURRENCY_PREFIXES)
+    cur = alternation(RU.CURRENCY_PREFIXES)
     url = r"(?:https?://|ftp://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+"
     dotted = (rf"(?<![{_D}.．A-Za-z])(?P<dotted>[{_D}]+(?:[.．][{_D}]+){{2,}}"
               rf"|[{_D}]{{4}}[-/／－][{_D}]{{1,2}}[-/／－][{_D}]{{1,2}})(?![{_D}])")

@@ -13,21 +13,18 @@ from dataclasses import dataclass, field
 
 from .model import Meta, Node
 from .rules import structure as R
+from .vocab import alternation
 
 _CJK = "\u3400-\u9fff"
 
 
-def _alternation(words: tuple[str, ...] | list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 _HEADING_NUMBER = [(re.compile(p), depth) for p, depth in R.HEADING_NUMBER_PATTERNS]
-_ROLE_WORDS = [(role, re.compile(_alternation(words))) for role, words in R.PART_ROLE_WORDS]
-_GOALS = re.compile(_alternation(R.GOALS_MARKERS))
-_GUIDANCE = re.compile(_alternation(R.GUIDANCE_MARKERS))
-_GLOSSARY = re.compile(rf"^(?:附[:：]?)?(?:{_alternation(R.GLOSSARY_HEADINGS)})[:：]?$")
-_BOILERPLATE = re.compile(_alternation(R.BOILERPLATE_MARKERS))
-_SALUTATION = re.compile(rf"^(?:{_alternation(R.SALUTATIONS)})")
+_ROLE_WORDS = [(role, re.compile(alternation(words))) for role, words in R.PART_ROLE_WORDS]
+_GOALS = re.compile(alternation(R.GOALS_MARKERS))
+_GUIDANCE = re.compile(alternation(R.GUIDANCE_MARKERS))
+_GLOSSARY = re.compile(rf"^(?:附[:：]?)?(?:{alternation(R.GLOSSARY_HEADINGS)})[:：]?$")
+_BOILERPLATE = re.compile(alternation(R.BOILERPLATE_MARKERS))
+_SALUTATION = re.compile(rf"^(?:{alternation(R.SALUTATIONS)})")
 _SENTENCE_END = re.compile(r"[。！？；;!?]+[”’」』)）]*")
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
 _FULL_DATE = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日")
@@ -35,13 +32,13 @@ _MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
 _CONGRESS = re.compile(rf"(?:在|,|，|。|^)([{_CJK}]{{2,20}}?)(?:第?[{_CJK}]{{1,4}}届)?人民代表大会")
 _NATIONAL = re.compile(r"全国人民代表大会")
 _SPEAKER = re.compile(
-    rf"([{_CJK}]{{2,20}}?)?(?:人民政府|人民xx|政府)?({_alternation(R.SPEAKER_TITLES)})[\s　]*"
+    rf"([{_CJK}]{{2,20}}?)?(?:人民政府|人民xx|政府)?({alternation(R.SPEAKER_TITLES)})[\s　]*"
     rf"([{_CJK}]{{2,3}}|[{_CJK}]\s[{_CJK}])(?=$|\s|作|向|在|代表)"
 )
 _FIVE_YEAR = re.compile(r"“?(十[一二三四五六]五)”?(?:时期|规划|期间)")
 _FIVE_YEAR_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
 _PLAN_PERIOD = re.compile(r"十[一二三四五六]五")
-_PERIOD_WORDS = re.compile(rf"^(?:{_alternation(R.PERIOD_WORDS)})|[〇零一二三四五六七八九]{{4}}年")
+_PERIOD_WORDS = re.compile(rf"^(?:{alternation(R.PERIOD_WORDS)})|[〇零一二三四五六七八九]{{4}}年")
 _COMING_YEARS = re.compile(r"(?:今后|未来)五年")
 
 # A digest heading: a short line with no sentence-final punctuation (聚焦…抓落实,坚定不移…).

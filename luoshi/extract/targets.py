@@ -11,48 +11,44 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
 from dataclasses import replace
 
 from .deadlines import deadline_for, year_end
 from .model import Quantity, Target
 from .rules import targets as R
 from .structure import Sentence
+from .vocab import alternation
 
 _CJK = "\u3400-\u9fff"
 
 
-def _alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
-_AFTER = re.compile(rf"\s*({_alternation(R.COMPARATOR_AFTER)})")
-_BEFORE = re.compile(rf"({_alternation(w for w in R.COMPARATOR_BEFORE if w)})\s*$")
+_AFTER = re.compile(rf"\s*({alternation(R.COMPARATOR_AFTER)})")
+_BEFORE = re.compile(rf"({alternation(w for w in R.COMPARATOR_BEFORE if w)})\s*$")
 _BEFORE_VERB = re.compile(
-    rf"({_alternation(w for w in R.COMPARATOR_BEFORE if len(w) >= 2)})(?:{_alternation(R.COUNTING_VERBS)}){{1,2}}$"
+    rf"({alternation(w for w in R.COMPARATOR_BEFORE if len(w) >= 2)})(?:{alternation(R.COUNTING_VERBS)}){{1,2}}$"
 )
-_STRIVE = re.compile(_alternation(R.STRIVING_VERBS))
-_NOT_STRIVE = re.compile(_alternation(R.NOT_STRIVING))
-_NOT_AFTER = re.compile("|".join([_alternation(R.NOT_TARGET_AFTER), *R.NOT_TARGET_AFTER_PATTERNS]))
-_STRUCTURE_NOUN = re.compile(rf"(?:{_alternation(R.STRUCTURE_NOUNS)})(?=$|[，,。；;、为是等和])")
-_SHARE = re.compile(rf"(?:以上|以下)的(?:{_alternation(R.SHARE_NOUNS)})")
-_PAST_VERB = re.compile(_alternation(R.PAST_VERBS))
+_STRIVE = re.compile(alternation(R.STRIVING_VERBS))
+_NOT_STRIVE = re.compile(alternation(R.NOT_STRIVING))
+_NOT_AFTER = re.compile("|".join([alternation(R.NOT_TARGET_AFTER), *R.NOT_TARGET_AFTER_PATTERNS]))
+_STRUCTURE_NOUN = re.compile(rf"(?:{alternation(R.STRUCTURE_NOUNS)})(?=$|[，,。；;、为是等和])")
+_SHARE = re.compile(rf"(?:以上|以下)的(?:{alternation(R.SHARE_NOUNS)})")
+_PAST_VERB = re.compile(alternation(R.PAST_VERBS))
 _INVESTMENT_NOUN = re.compile(r"^的[^，,；;。]{0,12}?(?:投资|资金|计划|任务)")
 _COMMIT_VERB = re.compile(r"(?:完成|实现|安排|下达)$")
 _YEAR_WORD = re.compile(r"“?十[一二三四五六]五”?(?:末|期末|期间|时期)?|(?:19|20)\d\d年度?|今年|年内|全年|\d{1,2}月(?:底|末|份)?(?:前|以前)?|年底前|上半年")
-_NOT_BEFORE = re.compile(rf"(?:{_alternation(R.NOT_TARGET_BEFORE)})$")
-_MONEY_CATEGORY = re.compile(_alternation(R.MONEY_CATEGORY_NOUNS))
+_NOT_BEFORE = re.compile(rf"(?:{alternation(R.NOT_TARGET_BEFORE)})$")
+_MONEY_CATEGORY = re.compile(alternation(R.MONEY_CATEGORY_NOUNS))
 _THRESHOLD = re.compile(rf"(?:以上|以下|及以上)(?:的|[{_CJK}“])")
-_LEAD = re.compile(rf"^(?:{_alternation(R.METRIC_LEAD_WORDS)})+")
-_TAIL = re.compile(rf"(?:{_alternation(R.METRIC_TAIL_WORDS)})+$")
+_LEAD = re.compile(rf"^(?:{alternation(R.METRIC_LEAD_WORDS)})+")
+_TAIL = re.compile(rf"(?:{alternation(R.METRIC_TAIL_WORDS)})+$")
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 _LIST_BREAK = re.compile(r"[、]")
-_FULL = re.compile(_alternation(R.FULL_COVERAGE))
+_FULL = re.compile(alternation(R.FULL_COVERAGE))
 _SHARED = re.compile(
-    rf"(?:均|都|分别)(?=(?:{_alternation(R.COUNTING_VERBS + R.CHANGE_VERBS)})?$)"
+    rf"(?:均|都|分别)(?=(?:{alternation(R.COUNTING_VERBS + R.CHANGE_VERBS)})?$)"
 )
 _ARABIC = re.compile(r"[0-9]")
-_SLOGAN = re.compile(_alternation(R.SLOGANS))
+_SLOGAN = re.compile(alternation(R.SLOGANS))
 _BASELINE = re.compile(r"(?:从|由)$")
 _CONNECTOR = re.compile(r"\s*[和、及与至到或,，]?\s*")
 _LEADING = frozenset(w[0] for w in R.COMPARATOR_BEFORE)
