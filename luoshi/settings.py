@@ -117,6 +117,7 @@ MAX_UPLOAD_BYTES = int(os.environ.get("LUOSHI_MAX_UPLOAD_MB", "50")) * 1024 * 10
 MAX_EVIDENCE_BYTES = int(os.environ.get("LUOSHI_MAX_EVIDENCE_MB", "10")) * 1024 * 1024
 EVIDENCE_EXTENSIONS = (".pdf", ".jpg", ".jpeg", ".png", ".docx", ".xlsx", ".doc", ".xls", ".txt", ".zip")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 20_000  # the import preview posts about 6 fields per target
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 SESSION_COOKIE_HTTPONLY = True

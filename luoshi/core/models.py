@@ -191,6 +191,9 @@ class Assignment(models.Model):
                 | models.Q(node__isnull=True, target__isnull=False),
                 name="assignment_node_xor_target",
             ),
+            # one role per department and target or node (NULLs differ, so each covers its kind)
+            models.UniqueConstraint(fields=["target", "department"], name="assignment_unique_target_department"),
+            models.UniqueConstraint(fields=["node", "department"], name="assignment_unique_node_department"),
         ]
         indexes = [models.Index(fields=["department", "role"])]
 

@@ -9,6 +9,8 @@ Pure functions of values and dates: the rules the README states, in one place.
     above it, target / value.
   - rates (unit % or 个百分点 with 增长/增速/提高/下降 in the metric) compare the rate itself:
     value / target, no baseline.
+  - never below 0 (a value under the baseline, a negative growth rate).
+  - a qualitative target: 100 % once its reviewer set 已完成, else none.
 - **序时进度 (elapsed share)**: (as-of date − 1 January of the plan year) / (deadline − that
   day), between 0 and 1.
 - **status**, in this order: 已完成 when completion ≥ 100 %; 逾期未完成 when today is past the
@@ -17,7 +19,11 @@ Pure functions of values and dates: the rules the README states, in one place.
   its reviewer set (未报送 until then).
 - **lights**: green for 已完成, 超进度, 达进度; yellow for 欠进度; red for 逾期未完成 and 未报送.
 - **roll-up**: a task, area or plan's completion is the weighted mean of its targets'
-  completions, each capped at 100 %, with the targets' weights.
+  completions, each capped at 100 %, with the targets' weights; a target without a completion
+  (no accepted report) counts 0.
+
+Comparisons allow for floating-point rounding (``EPSILON``): 0.29 of a target reached on the
+day the elapsed share is 29 % is 达进度, not 欠进度.
 """
 
 from __future__ import annotations
@@ -35,6 +41,7 @@ LIGHTS = {DONE: "green", AHEAD: "green", ON_TRACK: "green", BEHIND: "yellow", OV
           NOT_REPORTED: "red"}
 AHEAD_MARGIN = 10.0  # percentage points above the elapsed share
 RATE_WORDS = ("增长", "增速", "提高", "下降", "降低", "增幅", "涨幅")
+EPSILON = 1e-9  # percentage points: below this, two figures are equal
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +68,8 @@ def is_rate(f: Figures) -> bool:
 
 def completion(f: Figures) -> float | None:
     """Completion in percent, or None when there is nothing to compare."""
+    if f.qualitative:
+        return 100.0 if f.reviewed_status == DONE else None
     if f.value is None or f.low is None:
         return None
     value, goal = float(f.value), float(f.low)
@@ -70,7 +79,7 @@ def completion(f: Figures) -> float | None:
             return 100.0
         return 100.0 * goal / value if value else 0.0
     if is_rate(f):
-        return 100.0 * value / goal if goal else (100.0 if value >= 0 else 0.0)
+        return max(0.0, 100.0 * value / goal) if goal else (100.0 if value >= 0 else 0.0)
     base = float(f.baseline or 0)
     if goal == base:
         return 100.0 if value >= goal else 0.0
@@ -90,16 +99,20 @@ def status(f: Figures, today: date) -> str:
     if f.qualitative:
         return f.reviewed_status if f.reviewed_status in STATUSES else NOT_REPORTED
     done = completion(f)
-    if done is not None and done >= 100.0:
+    if done is not None and _at_least(done, 100.0):
         return DONE
     if today > f.deadline:
         return OVERDUE
     if done is None:
         return NOT_REPORTED
     elapsed = 100.0 * elapsed_share(f, today)
-    if done >= elapsed + AHEAD_MARGIN:
+    if _at_least(done, elapsed + AHEAD_MARGIN):
         return AHEAD
-    return ON_TRACK if done >= elapsed else BEHIND
+    return ON_TRACK if _at_least(done, elapsed) else BEHIND
+
+
+def _at_least(a: float, b: float) -> bool:
+    return a >= b - EPSILON
 
 
 def rollup(items: Iterable[tuple[float | None, float]]) -> float | None:
@@ -107,6 +120,6 @@ def rollup(items: Iterable[tuple[float | None, float]]) -> float | None:
     without a completion count as 0. None when there are no targets."""
     total = weight_sum = 0.0
     for done, weight in items:
-        total += min(100.0, done or 0.0) * weight
+        total += max(0.0, min(100.0, done or 0.0)) * weight
         weight_sum += weight
     return total / weight_sum if weight_sum else None

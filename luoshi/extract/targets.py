@@ -228,7 +228,7 @@ def _metric(sent: str, qs: int, qe: int, end: int, kind: str, floor: int) -> str
     after = _noun_after(sent, end)
     if kind in _MEASURED_BEFORE:
         metric = after + before if len(before) <= 3 and len(after) >= 2 else before or after
-    elif kind != "count" and before and len(after) >= 2:
+    elif kind != "count" and before and len(after) >= 2 and "、" not in raw:
         metric = after + before  # 装机容量100兆瓦的抽水蓄能电站 → 抽水蓄能电站装机容量
     else:
         metric = after if len(after) >= 2 else before or after

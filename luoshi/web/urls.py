@@ -1,8 +1,29 @@
-from django.urls import path
+import re
+
+from django.conf import settings
+from django.contrib.staticfiles.views import serve as serve_static
+from django.urls import path, re_path
 
 from . import views
 
 app_name = "web"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("me/", views.me, name="me"),
+    path("import/", views.import_upload, name="import"),
+    path("import/<slug:token>/", views.import_preview, name="import_preview"),
+    path("plans/<int:pk>/", views.dashboard, name="dashboard"),
+    path("plans/<int:pk>/tree/", views.tree, name="tree"),
+    path("plans/<int:pk>/assign/", views.assign_departments, name="assign"),
+    path("plans/<int:pk>/suggest/", views.suggest_departments, name="suggest"),
+    path("targets/<int:pk>/", views.target, name="target"),
+    path("departments/<int:pk>/", views.department, name="department"),
+    path("reviews/", views.review_queue, name="reviews"),
+    path("reports/<int:pk>/review/", views.review, name="review"),
+    path("evidence/<int:pk>/", views.evidence, name="evidence"),
+    # The pages' own static files (one stylesheet), also when DEBUG is off: `luoshi run` serves
+    # with DEBUG off, where runserver serves no static files. A web server or CDN in front of a
+    # deployment answers /static/ first; this route is the fallback (finders only, no uploads).
+    re_path(rf"^{re.escape(settings.STATIC_URL.strip('/'))}/(?P<path>.+)$", serve_static, {"insecure": True},
+            name="static"),
 ]

@@ -6,6 +6,8 @@ Failures raise ``ServiceError`` subclasses with a message for the user; nothing 
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class ServiceError(Exception):
     """A refused operation; ``str(exc)`` is the message shown to the user."""
@@ -17,3 +19,20 @@ class Conflict(ServiceError):
 
 class Forbidden(ServiceError):
     """The user may not do this."""
+
+
+def save_as(obj: Any, user: Any, reason: str | None = None) -> None:
+    """Save ``obj`` so that its history row names ``user`` (django-simple-history reads
+    ``_history_user``; without it only a web request's user would be recorded)."""
+    obj._history_user = user
+    if reason:
+        obj._change_reason = reason
+    obj.save()
+
+
+def delete_as(obj: Any, user: Any, reason: str | None = None) -> None:
+    """Delete ``obj`` one row at a time so that its history row names ``user``."""
+    obj._history_user = user
+    if reason:
+        obj._change_reason = reason
+    obj.delete()

@@ -1,36 +1,73 @@
-"""Assign departments to areas, tasks and targets; suggest the lead department from the text."""
+"""Assign departments to areas, tasks and targets; suggest the lead department from the text.
+
+Who answers for a target: its own assignments when it has any, else those of the nearest
+assigned node above it (task, then area, then part). One rule, resolved in memory by
+``Inheritance`` for whole plans (dashboards, a department's list) and by ``departments_of``
+for one target.
+"""
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from ..models import Assignment, Department, Government, Node, Plan, Target, User
 from ..rules import departments as R
-from . import Forbidden, ServiceError
+from . import Conflict, Forbidden, ServiceError, delete_as, save_as
+
+# A plan's engine output and text run to megabytes: never load them with each target.
+HEAVY_PLAN_FIELDS = ("plan__engine_output", "plan__text")
 
 
 @cache
-def _keyword_re() -> re.Pattern[str]:
-    words = sorted({k for k, _ in R.KEYWORDS}, key=len, reverse=True)
-    return re.compile("|".join(re.escape(w) for w in words))
-
-
-_KEYWORDS = dict(R.KEYWORDS)
+def _keywords() -> tuple[re.Pattern[str], dict[str, tuple[int, tuple[str, ...]]]]:
+    """The keyword table compiled once: a pattern (longest first) and, per keyword, its rank
+    (longer is more specific; among equals, earlier in the table) and its departments."""
+    table: dict[str, tuple[str, ...]] = {}
+    for word, names in R.KEYWORDS:
+        table.setdefault(word, names)
+    ordered = sorted(table, key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(w) for w in ordered))
+    position = {w: i for i, w in enumerate(table)}
+    ranked = sorted(table, key=lambda w: (-len(w), position[w]))
+    return pattern, {w: (i, table[w]) for i, w in enumerate(ranked)}
 
 
 def suggest(text: str, departments: Iterable[Department]) -> Department | None:
     """The lead department a keyword of ``text`` points to (教育 → 教育和体育局), if the
-    government has it. Department names match by their core (教育和体育局 ≈ 教体局 is not
-    guessed: the names come from the same default list or the office's own)."""
+    government has it. When several keywords occur, the most specific wins: the longest,
+    then the one earlier in the table (棚户区 before 社区 in 社区棚户区改造). Department names
+    match exactly (教育和体育局 ≈ 教体局 is not guessed: the names come from the same
+    default list or the office's own)."""
+    pattern, table = _keywords()
     by_name = {d.name: d for d in departments}
-    for m in _keyword_re().finditer(text):
-        for name in _KEYWORDS[m.group(0)]:
+    found = sorted({table[m.group(0)] for m in pattern.finditer(text)})
+    for _, names in found:
+        for name in names:
             if name in by_name:
                 return by_name[name]
+    return None
+
+
+def suggest_for(target: Target, departments: Iterable[Department], nodes: dict[int, Node] | None = None,
+                ) -> Department | None:
+    """The suggested lead of a target: from its metric, else the titles of its task and area
+    (nearest first), else its sentence."""
+    departments = list(departments)
+    texts = [target.metric]
+    node = target.node
+    while node is not None:
+        texts.append(node.title)
+        node = (nodes.get(node.parent_id) if nodes is not None else node.parent) if node.parent_id else None
+    texts.append(target.text)
+    for text in texts:
+        if dept := suggest(text, departments):
+            return dept
     return None
 
 
@@ -49,75 +86,159 @@ def _check_office(user: User | None, plan: Plan) -> None:
         raise Forbidden("only the office of this government can assign departments")
 
 
-@transaction.atomic
 def assign(
     plan: Plan, *, department: Department, role: str = Assignment.Role.LEAD,
     targets: Iterable[Target] = (), nodes: Iterable[Node] = (), user: User | None = None,
 ) -> int:
-    """Assign ``department`` to each target and node (bulk). A node's assignment covers the
-    targets under it that have none of their own. Returns the number of new assignments."""
+    """Assign ``department`` with ``role`` to each target and node (bulk). A department holds
+    one role per target or node (assigning it again changes the role); a new lead replaces
+    the previous lead. A node's assignment covers the targets under it that have none of
+    their own. Returns the number of assignments created or changed."""
+    try:
+        return _assign(plan, department=department, role=role, targets=targets, nodes=nodes, user=user)
+    except IntegrityError as exc:  # the same assignment made by someone else at the same moment
+        raise Conflict("these assignments were changed by someone else at the same time; try again") from exc
+
+
+@transaction.atomic
+def _assign(plan: Plan, *, department: Department, role: str, targets: Iterable[Target], nodes: Iterable[Node],
+            user: User | None) -> int:
     _check_office(user, plan)
     if department.government_id != plan.government_id:
         raise ServiceError(f"{department.name} is not a department of {plan.government.name}")
     if role not in Assignment.Role.values:
         raise ServiceError(f"role “{role}”")
+    targets = list({t.id: t for t in targets}.values())
+    nodes = list({n.id: n for n in nodes}.values())
+    if any(t.plan_id != plan.id for t in targets):
+        raise ServiceError("target of another plan")
+    if any(n.plan_id != plan.id for n in nodes):
+        raise ServiceError("node of another plan")
+    existing: dict[tuple[str, int], list[Assignment]] = defaultdict(list)
+    for a in Assignment.objects.select_for_update().filter(
+            Q(target__in=[t.id for t in targets]) | Q(node__in=[n.id for n in nodes])):
+        existing["target" if a.target_id else "node", a.target_id or a.node_id].append(a)  # type: ignore[index]
     made = 0
-    for t in targets:
-        if t.plan_id != plan.id:
-            raise ServiceError("target of another plan")
-        if role == Assignment.Role.LEAD:
-            Assignment.objects.filter(target=t, role=role).exclude(department=department).delete()
-        _, created = Assignment.objects.get_or_create(target=t, department=department, role=role)
-        made += created
-    for n in nodes:
-        if n.plan_id != plan.id:
-            raise ServiceError("node of another plan")
-        if role == Assignment.Role.LEAD:
-            Assignment.objects.filter(node=n, role=role).exclude(department=department).delete()
-        _, created = Assignment.objects.get_or_create(node=n, department=department, role=role)
-        made += created
+    for kind, objects in (("target", targets), ("node", nodes)):
+        for obj in objects:
+            mine = None
+            for a in existing[kind, obj.id]:
+                if a.department_id == department.id:
+                    mine = a
+                elif role == Assignment.Role.LEAD and a.role == Assignment.Role.LEAD:
+                    delete_as(a, user, "lead replaced")
+            if mine is None:
+                save_as(Assignment(department=department, role=role, **{kind: obj}), user, "assigned")
+                made += 1
+            elif mine.role != role:
+                mine.role = role
+                save_as(mine, user, "role changed")
+                made += 1
     return made
 
 
 @transaction.atomic
+def unassign(plan: Plan, *, department: Department, targets: Iterable[Target] = (), nodes: Iterable[Node] = (),
+             user: User | None = None) -> int:
+    """Remove ``department`` from the targets and nodes. Returns how many assignments went."""
+    _check_office(user, plan)
+    gone = 0
+    for a in Assignment.objects.filter(department=department).filter(
+            Q(target__in=[t.id for t in targets], target__plan=plan)
+            | Q(node__in=[n.id for n in nodes], node__plan=plan)):
+        delete_as(a, user, "unassigned")
+        gone += 1
+    return gone
+
+
+@transaction.atomic
 def assign_suggested(plan: Plan, user: User | None = None) -> int:
-    """Give every target without a lead department the suggested one. Returns how many."""
+    """Give every target without a lead department (of its own or from a node above it) the
+    suggested one. Returns how many."""
     _check_office(user, plan)
     departments = list(plan.government.departments.all())
+    nodes = {n.id: n for n in Node.objects.filter(plan=plan).only("id", "parent_id", "title")}
+    targets = list(Target.objects.filter(plan=plan).order_by("order"))
+    resolved = Inheritance.of_plans([plan.id])
     made = 0
-    for t in plan.targets.select_related("node").prefetch_related("assignments"):
-        if any(a.role == Assignment.Role.LEAD for a in t.assignments.all()):
+    for t in targets:
+        if any(a.role == Assignment.Role.LEAD for a in resolved.of(t)):
             continue
-        context = " ".join([t.metric, t.text, t.node.title if t.node else ""])
-        dept = suggest(t.metric, departments) or suggest(context, departments)
+        if t.node_id:
+            t.node = nodes[t.node_id]
+        dept = suggest_for(t, departments, nodes)
         if dept is not None:
-            Assignment.objects.create(target=t, department=dept, role=Assignment.Role.LEAD)
+            save_as(Assignment(target=t, department=dept, role=Assignment.Role.LEAD), user, "suggested")
             made += 1
     return made
+
+
+class Inheritance:
+    """The assignments of whole plans, loaded once (three queries), and the rule that a target
+    without assignments of its own takes those of the nearest assigned node above it."""
+
+    def __init__(self, parents: dict[int, int | None], by_node: dict[int, list[Assignment]],
+                 by_target: dict[int, list[Assignment]]) -> None:
+        self.parents, self.by_node, self.by_target = parents, by_node, by_target
+        self._nearest: dict[int, list[Assignment]] = {}
+
+    @classmethod
+    def of_plans(cls, plans: Iterable[int] | QuerySet[Plan], *, with_targets: bool = True) -> Inheritance:
+        plans = plans if isinstance(plans, QuerySet) else list(plans)
+        parents = dict(Node.objects.filter(plan__in=plans).order_by().values_list("id", "parent_id"))
+        by_node: dict[int, list[Assignment]] = defaultdict(list)
+        by_target: dict[int, list[Assignment]] = defaultdict(list)
+        for a in Assignment.objects.filter(node__plan__in=plans).select_related("department"):
+            by_node[a.node_id].append(a)  # type: ignore[index]
+        if with_targets:
+            for a in Assignment.objects.filter(target__plan__in=plans).select_related("department"):
+                by_target[a.target_id].append(a)  # type: ignore[index]
+        return cls(parents, by_node, by_target)
+
+    def of_node(self, node_id: int | None) -> list[Assignment]:
+        """The assignments of the node or, when it has none, of the nearest node above it."""
+        if node_id is None:
+            return []
+        if node_id not in self._nearest:
+            own = self.by_node.get(node_id)
+            self._nearest[node_id] = own if own else self.of_node(self.parents.get(node_id))
+        return self._nearest[node_id]
+
+    def of(self, target: Target) -> list[Assignment]:
+        return self.by_target.get(target.id) or self.of_node(target.node_id)
 
 
 def departments_of(target: Target) -> dict[str, list[Department]]:
     """Lead and support departments of a target: its own assignments, else the nearest
     assigned node above it."""
     own = list(target.assignments.select_related("department"))
-    if not own:
-        node = target.node
-        while node is not None and not own:
-            own = list(node.assignments.select_related("department"))
-            node = node.parent
+    if not own and target.node_id:
+        own = Inheritance.of_plans([target.plan_id], with_targets=False).of_node(target.node_id)
+    return split(own)
+
+
+def split(assignments: Iterable[Assignment]) -> dict[str, list[Department]]:
+    assignments = list(assignments)
     return {
-        "lead": [a.department for a in own if a.role == Assignment.Role.LEAD],
-        "support": [a.department for a in own if a.role == Assignment.Role.SUPPORT],
+        "lead": [a.department for a in assignments if a.role == Assignment.Role.LEAD],
+        "support": [a.department for a in assignments if a.role == Assignment.Role.SUPPORT],
     }
 
 
 def targets_of_department(department: Department, plan: Plan | None = None) -> list[Target]:
-    """The targets a department reports on: assigned to it directly or through a node."""
-    qs = Target.objects.filter(plan__government=department.government_id)
-    if plan is not None:
-        qs = qs.filter(plan=plan)
-    out = []
-    for t in qs.select_related("node", "plan").prefetch_related("assignments__department"):
-        if department in departments_of(t)["lead"] + departments_of(t)["support"]:
-            out.append(t)
-    return out
+    """The targets a department reports on (lead or support): assigned to it directly, or
+    through a node above them when they have no assignment of their own; newest plan first,
+    then in the plan's order. Four queries whatever the size of the plans: the nodes, the
+    nodes' assignments, the targets assigned directly, the targets covered by a node (two
+    index-friendly queries rather than one with OR, which PostgreSQL scans whole)."""
+    plans = Plan.objects.filter(pk=plan.pk) if plan is not None else Plan.objects.filter(
+        government=department.government_id)
+    inheritance = Inheritance.of_plans(plans.values("pk"), with_targets=False)
+    covered = [n for n in inheritance.parents
+               if any(a.department_id == department.id for a in inheritance.of_node(n))]
+    base = Target.objects.select_related("plan", "node").defer(*HEAVY_PLAN_FIELDS)
+    found = list(base.filter(plan__in=plans.values("pk"), assignments__department=department))
+    if covered:
+        found += base.filter(node__in=covered).exclude(Exists(Assignment.objects.filter(target=OuterRef("pk"))))
+    found.sort(key=lambda t: (-t.plan.year, t.plan_id, t.order))
+    return found

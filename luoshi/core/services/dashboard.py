@@ -3,12 +3,13 @@ department, and the lagging and overdue lists. Few queries, whatever the plan's 
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
 from .. import status as S
-from ..models import Assignment, Department, Node, Plan, ProgressReport, Target
+from ..models import Department, Node, Plan, ProgressReport, Target
+from .assignment import Inheritance, split
 
 
 @dataclass(slots=True)
@@ -84,13 +85,7 @@ def plan_status(plan: Plan, as_of: date, targets: list[Target] | None = None) ->
                                              as_of__lte=as_of).order_by("target_id", "as_of", "created"))
     for r in reports:
         latest[r.target_id] = r
-    by_target: dict[int, list[Assignment]] = defaultdict(list)
-    by_node: dict[int, list[Assignment]] = defaultdict(list)
-    for a in Assignment.objects.filter(department__government=plan.government_id).filter(
-            target__plan=plan).select_related("department"):
-        by_target[a.target_id].append(a)  # type: ignore[index]
-    for a in Assignment.objects.filter(node__plan=plan).select_related("department"):
-        by_node[a.node_id].append(a)  # type: ignore[index]
+    inheritance = Inheritance.of_plans([plan.id])
 
     rows = []
     for t in targets:
@@ -100,16 +95,11 @@ def plan_status(plan: Plan, as_of: date, targets: list[Target] | None = None) ->
             year=plan.year, baseline=t.baseline, value=r.value if r else None, as_of=r.as_of if r else None,
             qualitative=t.qualitative, reviewed_status=t.reviewed_status,
         )
-        own = by_target.get(t.id, [])
-        node = nodes.get(t.node_id) if t.node_id else None
-        while not own and node is not None:
-            own = by_node.get(node.id, [])
-            node = nodes.get(node.parent_id) if node.parent_id else None
+        own = split(inheritance.of(t))
         rows.append(TargetStatus(
             target=t, status=S.status(figures, as_of), completion=S.completion(figures),
             elapsed=S.elapsed_share(figures, as_of), value=r.value if r else None, as_of=r.as_of if r else None,
-            report=r, lead=[a.department for a in own if a.role == Assignment.Role.LEAD],
-            support=[a.department for a in own if a.role == Assignment.Role.SUPPORT],
+            report=r, lead=own["lead"], support=own["support"],
             area=_area_of(nodes.get(t.node_id) if t.node_id else None, nodes),
         ))
     return PlanStatus(

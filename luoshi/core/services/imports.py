@@ -7,14 +7,15 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from simple_history.utils import bulk_create_with_history
 
 from ...extract import Plan as EnginePlan
 from ..models import Government, Node, Plan, Target, User
-from . import ServiceError
+from . import ServiceError, save_as
 
 COMPARATORS = {"=", ">=", "<=", "~"}
+LIMIT = Decimal(10) ** 19  # the decimal columns hold 24 digits, 4 after the point
 
 
 def _decimal(value: Any, field: str) -> Decimal | None:
@@ -26,14 +27,33 @@ def _decimal(value: Any, field: str) -> Decimal | None:
         raise ServiceError(f"{field}: “{value}” is not a number") from exc
     if not d.is_finite():
         raise ServiceError(f"{field}: “{value}” is not a number")
+    if abs(d) >= LIMIT:
+        raise ServiceError(f"{field}: “{value}” is out of range")
     return d
+
+
+def flag(value: Any) -> bool:
+    """A flag from the engine (bool) or a form or CSV ("false", "0", "否" are false)."""
+    if isinstance(value, str):
+        return value.strip().lower() not in ("", "0", "false", "no", "off", "否")
+    return bool(value)
+
+
+def _span(value: Any) -> tuple[int, int]:
+    try:
+        start, end = (int(x) for x in (value or (0, 0)))
+    except (TypeError, ValueError) as exc:
+        raise ServiceError(f"span: “{value}” is not two offsets") from exc
+    if not 0 <= start <= end:
+        raise ServiceError(f"span: “{value}” is not two offsets")
+    return start, end
 
 
 def _deadline(value: Any, year: int) -> date:
     if not value:
         return date(year, 12, 31)
     try:
-        d = date.fromisoformat(str(value))
+        d = value if isinstance(value, date) else date.fromisoformat(str(value).strip())
     except ValueError as exc:
         raise ServiceError(f"deadline: “{value}” is not a date (YYYY-MM-DD)") from exc
     if d.year < year:
@@ -58,23 +78,42 @@ def clean_target(row: dict[str, Any], year: int) -> dict[str, Any]:
     comparator = str(row.get("comparator") or "=")
     if comparator not in COMPARATORS:
         raise ServiceError(f"{metric}: comparator “{comparator}”")
-    span = row.get("span") or [0, 0]
+    span = _span(row.get("span"))
     return {
         "metric": metric[:200], "low": low, "high": high, "unit": str(row.get("unit") or "")[:20],
-        "comparator": comparator, "aspirational": bool(row.get("aspirational")),
+        "comparator": comparator, "aspirational": flag(row.get("aspirational")),
         "deadline": _deadline(row.get("deadline"), year), "text": str(row.get("text") or ""),
         "quantity": str(row.get("quantity") or "")[:100], "kind": str(row.get("kind") or "")[:20],
-        "span_start": int(span[0]), "span_end": int(span[1]), "path": list(row.get("path") or []),
+        "span_start": span[0], "span_end": span[1], "path": _path(row.get("path")),
     }
+
+
+def _path(value: Any) -> list[str]:
+    """Area and task titles: a list (the engine) or "area / task" (a CSV or form)."""
+    if isinstance(value, str):
+        return [p.strip() for p in value.split(" / ") if p.strip()]
+    return [str(p) for p in (value or [])]
+
+
+def _check_tree(nodes: Any) -> None:
+    """The tree is checked whole before anything is written."""
+    if not isinstance(nodes, list):
+        raise ServiceError("tree: not a list of nodes")
+    for n in nodes:
+        if not isinstance(n, dict) or n.get("kind") not in Node.Kind.values or not str(n.get("title") or "").strip():
+            raise ServiceError(f"tree: bad node {str(n)[:80]}")
+        _span(n.get("span"))
+        _check_tree(n.get("children", []))
 
 
 def _add_nodes(plan: Plan, nodes: list[dict[str, Any]], parent: Node | None, depth: int,
                counter: list[int], by_path: dict[tuple[str, ...], Node], path: tuple[str, ...]) -> None:
     for n in nodes:
         counter[0] += 1
+        start, end = _span(n.get("span"))
         node = Node.objects.create(
-            plan=plan, parent=parent, kind=n["kind"], role=n.get("role", ""), number=n.get("number", "")[:20],
-            title=n["title"], order=counter[0], depth=depth, span_start=n["span"][0], span_end=n["span"][1],
+            plan=plan, parent=parent, kind=n["kind"], role=str(n.get("role") or "")[:10], number=str(n.get("number") or "")[:20],
+            title=n["title"], order=counter[0], depth=depth, span_start=start, span_end=end,
         )
         here = path + (n["title"],) if n["kind"] in ("area", "task") else path
         if n["kind"] in ("area", "task"):
@@ -97,24 +136,46 @@ def import_plan(
         raise ServiceError("government: empty")
     if not 1949 <= year <= 2100:
         raise ServiceError(f"year: {year} is out of range")
-    rows = [clean_target(r, year) for r in (targets if targets is not None else data.get("targets", []))]
-    gov, _ = Government.objects.get_or_create(
-        name=name, defaults={"level": level or data.get("meta", {}).get("level") or "county"})
+    level = level or data.get("meta", {}).get("level") or Government.Level.COUNTY
+    if level not in Government.Level.values:
+        raise ServiceError(f"level: “{level}”")
+    rows = []
+    for i, r in enumerate(targets if targets is not None else data.get("targets", []), 1):
+        try:
+            rows.append(clean_target(r, year))
+        except ServiceError as exc:
+            raise ServiceError(f"target {i}: {exc}") from exc
+    _check_tree(data.get("tree", []))
+    gov, _ = Government.objects.get_or_create(name=name, defaults={"level": level})
     if Plan.objects.filter(government=gov, year=year).exists():
         raise ServiceError(f"a plan for {gov.name} {year} exists already")
-    plan = Plan.objects.create(
+    plan = Plan(
         government=gov, year=year, title=f"{gov.name}{year}年政府工作报告", source_name=source_name[:255],
         encoding=data.get("encoding", ""), engine_output=data, text=text, created_by=user, demo=demo,
     )
     if source_bytes is not None:
-        plan.source_file.save(source_name or "report.txt", ContentFile(source_bytes), save=True)
+        plan.source_file.save(source_name or "report.txt", ContentFile(source_bytes), save=False)
+    try:
+        _save_plan(plan, data.get("tree", []), rows, user)
+    except BaseException:
+        if plan.source_file:  # no file is left behind by a failed import
+            plan.source_file.delete(save=False)
+        raise
+    return plan
+
+
+def _save_plan(plan: Plan, tree: list[dict[str, Any]], rows: list[dict[str, Any]], user: User | None) -> None:
+    try:
+        with transaction.atomic():
+            save_as(plan, user, "imported")
+    except IntegrityError as exc:  # the same plan imported at the same moment
+        raise ServiceError(f"a plan for {plan.government.name} {plan.year} exists already") from exc
     by_path: dict[tuple[str, ...], Node] = {}
-    _add_nodes(plan, data.get("tree", []), None, 0, [0], by_path, ())
+    _add_nodes(plan, tree, None, 0, [0], by_path, ())
     bulk_create_with_history([
         Target(plan=plan, node=_node_for(by_path, tuple(r.pop("path"))), order=i, **r)
         for i, r in enumerate(rows, 1)
-    ], Target, default_user=user)
-    return plan
+    ], Target, default_user=user, default_change_reason="imported")
 
 
 def _node_for(by_path: dict[tuple[str, ...], Node], path: tuple[str, ...]) -> Node | None:

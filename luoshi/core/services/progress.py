@@ -12,10 +12,11 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from .. import status as S
 from ..models import Evidence, LogEntry, ProgressReport, Target, User
-from . import Conflict, Forbidden, ServiceError
+from . import Conflict, Forbidden, ServiceError, save_as
 from .assignment import departments_of
-from .imports import clean_target
+from .imports import LIMIT, clean_target, flag
 
 EDITABLE = ("metric", "low", "high", "unit", "comparator", "aspirational", "deadline", "baseline", "weight",
             "qualitative")
@@ -51,14 +52,18 @@ def can_view(user: User, target: Target) -> bool:
 
 
 def _value(raw: Any) -> Decimal | None:
-    if raw is None or raw == "":
+    """A figure typed by a person: thousands separators allowed, empty is none."""
+    text = "" if raw is None else str(raw).replace(",", "").replace("，", "").strip()
+    if not text:
         return None
     try:
-        v = Decimal(str(raw).replace(",", "").strip())
+        v = Decimal(text)
     except (InvalidOperation, ValueError) as exc:
         raise ServiceError(f"value: “{raw}” is not a number") from exc
-    if not v.is_finite() or abs(v) >= Decimal(10) ** 19:
+    if not v.is_finite():
         raise ServiceError(f"value: “{raw}” is not a number")
+    if abs(v) >= LIMIT:
+        raise ServiceError(f"value: “{raw}” is out of range")
     return v
 
 
@@ -92,18 +97,22 @@ def submit_report(
     files = list(evidence or [])
     _check_evidence(files)
     dept = user.department if user.role == User.Role.REPORTER else None
-    report = ProgressReport.objects.create(
+    report = ProgressReport(
         target=target, department=dept, as_of=as_of, value=v, progress=progress, problems=problems,
         next_steps=next_steps, reporter=user, demo=demo,
     )
+    save_as(report, user, "submitted")
     for f in files:
         Evidence.objects.create(report=report, file=f, name=(f.name or "")[:255], size=f.size or 0)
     return report
 
 
 @transaction.atomic
-def review_report(report: ProgressReport, *, user: User, accept: bool, reason: str = "") -> ProgressReport:
-    """The office accepts a report (its value counts) or returns it with a reason."""
+def review_report(report: ProgressReport, *, user: User, accept: bool, reason: str = "",
+                  status: str = "") -> ProgressReport:
+    """The office accepts a report (its value counts) or returns it with a reason. Accepting a
+    report on a qualitative target sets the target's status (``status``: one of
+    ``luoshi.core.status.STATUSES``), which is all such a target has."""
     report = ProgressReport.objects.select_for_update().select_related("target__plan").get(pk=report.pk)
     if not can_review(user, report.target):
         raise Forbidden("only the office can review reports")
@@ -111,16 +120,42 @@ def review_report(report: ProgressReport, *, user: User, accept: bool, reason: s
         raise Conflict(f"this report was already {report.get_status_display()}")
     if not accept and not reason.strip():
         raise ServiceError("a returned report needs a reason")
+    if accept and report.target.qualitative:
+        if status not in S.STATUSES:
+            raise ServiceError(f"a qualitative target needs its status ({', '.join(S.STATUSES)})")
+        target = Target.objects.select_for_update().get(pk=report.target_id)
+        target.reviewed_status = status
+        save_as(target, user, "status set by the reviewer")
     report.status = ProgressReport.Status.ACCEPTED if accept else ProgressReport.Status.RETURNED
     report.reviewer, report.reviewed, report.reason = user, timezone.now(), reason.strip()
-    report.save()
+    save_as(report, user, "accepted" if accept else "returned")
     return report
 
 
-@transaction.atomic
+class _Stale(Exception):
+    def __init__(self, current: int) -> None:
+        self.current = current
+
+
 def update_target(target: Target, *, user: User, version: int, changes: dict[str, Any]) -> Target:
     """Edit a target's fields. ``version`` is the version the user loaded: if someone saved in
-    between, nothing changes, the attempt is logged, and ``Conflict`` tells the user."""
+    between, nothing changes, the attempt is logged (``LogEntry`` "target.update.conflict",
+    kept although the edit is refused), and ``Conflict`` tells the user."""
+    try:
+        version = int(version)
+    except (TypeError, ValueError) as exc:
+        raise ServiceError(f"version: “{version}”") from exc
+    try:
+        return _update_target(target, user=user, version=version, changes=changes)
+    except _Stale as stale:
+        LogEntry.objects.create(user=user, action="target.update.conflict", target_id=target.pk,
+                                data={"loaded_version": version, "current_version": stale.current,
+                                      "changes": {k: str(v) for k, v in changes.items()}})
+        raise Conflict("this target was changed by someone else since you opened it; reload and try again") from None
+
+
+@transaction.atomic
+def _update_target(target: Target, *, user: User, version: int, changes: dict[str, Any]) -> Target:
     locked = Target.objects.select_for_update().select_related("plan").get(pk=target.pk)
     if not can_review(user, locked):
         raise Forbidden("only the office can edit targets")
@@ -128,12 +163,10 @@ def update_target(target: Target, *, user: User, version: int, changes: dict[str
     if unknown:
         raise ServiceError(f"fields not editable: {', '.join(sorted(unknown))}")
     if locked.version != version:
-        LogEntry.objects.create(user=user, action="target.update.conflict", target=locked,
-                                data={"loaded_version": version, "current_version": locked.version,
-                                      "changes": {k: str(v) for k, v in changes.items()}})
-        raise Conflict("this target was changed by someone else since you opened it; reload and try again")
+        raise _Stale(locked.version)
     row = {f: getattr(locked, f) for f in EDITABLE} | changes
-    row["deadline"] = str(row["deadline"])
+    if "low" in changes and "high" not in changes and locked.low == locked.high:
+        row["high"] = changes["low"]  # a single figure stays a single figure
     cleaned = clean_target(row, locked.plan.year)
     for f in ("metric", "low", "high", "unit", "comparator", "aspirational", "deadline"):
         setattr(locked, f, cleaned[f])
@@ -142,9 +175,8 @@ def update_target(target: Target, *, user: User, version: int, changes: dict[str
     if weight is None or weight <= 0:
         raise ServiceError("weight must be a positive number")
     locked.weight = weight
-    locked.qualitative = bool(row.get("qualitative"))
+    locked.qualitative = flag(row.get("qualitative"))
     locked.edited = True
     locked.version += 1
-    locked._change_reason = "edited"  # type: ignore[attr-defined]
-    locked.save()
+    save_as(locked, user, "edited")
     return locked

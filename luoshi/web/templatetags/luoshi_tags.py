@@ -1,0 +1,80 @@
+"""Filters of the pages: lights with their labels, figures, targets as read, percentages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+
+from ...core import status as S
+from .. import labels
+
+register = template.Library()
+
+
+@register.filter
+def light(status: str) -> SafeString:
+    """A coloured dot and the status in words (never colour alone)."""
+    colour = S.LIGHTS.get(status, "red")
+    return format_html('<span class="light light-{}"><span class="dot" aria-hidden="true"></span>{}</span>',
+                       colour, labels.status_label(status))
+
+
+@register.filter
+def status_label(status: str) -> str:
+    return labels.status_label(status)
+
+
+@register.filter
+def figure(value: Any) -> str:
+    return labels.figure(value)
+
+
+@register.filter
+def plain(value: Any) -> str:
+    return labels.plain(value)
+
+
+@register.filter
+def amount(value: Any, unit: str) -> str:
+    return labels.amount(value, unit or "")
+
+
+@register.filter
+def goal(target: Any) -> str:
+    return labels.goal(target.low, target.high, target.unit, target.comparator)
+
+
+@register.filter
+def pct(value: Any, digits: int = 0) -> str:
+    return labels.percent(value, digits)
+
+
+@register.filter
+def share(value: Any) -> str:
+    """A 0–1 share as a percentage."""
+    return labels.percent(None if value is None else 100 * float(value))
+
+
+@register.filter
+def names(departments: Any) -> str:
+    return "、".join(d.name for d in departments or []) or "—"
+
+
+@register.filter
+def dept_links(departments: Any) -> SafeString:
+    if not departments:
+        return format_html("{}", "—")
+    return format_html_join("、", '<a href="{}">{}</a>',
+                            ((reverse("web:department", args=[d.id]), d.name) for d in departments))
+
+
+@register.filter
+def get(mapping: Any, key: Any) -> Any:
+    try:
+        return mapping[key]
+    except (KeyError, IndexError, TypeError):
+        return None

@@ -1,0 +1,14 @@
+"""The pages, one module per page or group of pages. Each view resolves the tenant and the
+permission (``web.access``), parses its form and calls a service of ``core.services``."""
+
+from .departments import department, me
+from .home import home
+from .imports import import_preview, import_upload
+from .plans import assign_departments, dashboard, suggest_departments, tree
+from .reviews import evidence, review, review_queue
+from .targets import target
+
+__all__ = [
+    "assign_departments", "dashboard", "department", "evidence", "home", "import_preview", "import_upload", "me",
+    "review", "review_queue", "suggest_departments", "target", "tree",
+]

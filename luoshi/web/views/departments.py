@@ -1,0 +1,105 @@
+"""A department's page: its targets, each with a form to report progress once."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from ...core import status as S
+from ...core.models import Department, Plan, ProgressReport, Target
+from ...core.services import Forbidden, ServiceError
+from ...core.services.assignment import targets_of_department
+from ...core.services.dashboard import plan_status
+from ...core.services.progress import submit_report
+from .. import access
+from ..forms import ReportForm
+from .common import default_as_of
+
+RECENT = 3  # reports shown under each target
+
+
+@login_required
+def me(request: HttpRequest) -> HttpResponse:
+    """A reporter's own department; everyone else goes home."""
+    user = request.user
+    if access.is_reporter(user) and user.department_id:  # type: ignore[arg-type, union-attr]
+        return redirect("web:department", pk=user.department_id)  # type: ignore[union-attr]
+    return redirect("web:home")
+
+
+def _post(request: HttpRequest, dept: Department) -> tuple[HttpResponse | None, ReportForm | None]:
+    try:
+        target_id = int(request.POST.get("target", ""))
+    except ValueError:
+        raise Http404("no such target") from None
+    t = Target.objects.select_related("plan").filter(pk=target_id, plan__government=dept.government_id).first()
+    if t is None:
+        raise Http404("no such target")
+    access.require_report(request.user, t)  # type: ignore[arg-type]
+    if t.id not in {x.id for x in targets_of_department(dept, t.plan)}:
+        raise PermissionDenied
+    form = ReportForm(request.POST, request.FILES, prefix=f"t{t.id}", target=t)
+    if form.is_valid():
+        d = form.cleaned_data
+        try:
+            submit_report(t, user=request.user, as_of=d["as_of"], value=d["value"], progress=d["progress"],  # type: ignore[arg-type]
+                          problems=d["problems"], next_steps=d["next_steps"], evidence=d["evidence"])
+        except Forbidden as exc:
+            raise PermissionDenied from exc
+        except ServiceError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Report on “%(metric)s” submitted; the office will review it.")
+                             % {"metric": t.metric})
+            return redirect(reverse("web:department", args=[dept.pk]) + f"#t{t.id}"), None
+    return None, form
+
+
+@login_required
+def department(request: HttpRequest, pk: int) -> HttpResponse:
+    dept = access.department_for(request.user, pk)  # type: ignore[arg-type]
+    posted = None
+    if request.method == "POST":
+        done, posted = _post(request, dept)
+        if done is not None:
+            return done
+    user = request.user
+    may_report = access.is_office(user, dept.government_id) or (  # type: ignore[arg-type]
+        access.is_reporter(user) and user.department_id == dept.id)  # type: ignore[arg-type, union-attr]
+    targets = targets_of_department(dept)
+    plans: dict[int, Plan] = {}
+    by_plan: dict[int, list[Target]] = defaultdict(list)
+    for t in targets:
+        plans[t.plan_id] = t.plan
+        by_plan[t.plan_id].append(t)
+    recent: dict[int, list[ProgressReport]] = defaultdict(list)
+    for r in (ProgressReport.objects.filter(target__in=targets).select_related("reporter", "target", "department")
+              .prefetch_related("evidence").order_by("-created")):
+        if len(recent[r.target_id]) < RECENT:
+            recent[r.target_id].append(r)
+    sections: list[dict[str, Any]] = []
+    for plan_id, ts in by_plan.items():
+        plan = plans[plan_id]
+        status = plan_status(plan, default_as_of(plan), targets=ts)
+        items = []
+        for row in status.rows:
+            t = row.target
+            form = None
+            if posted is not None and posted.target.id == t.id:
+                form = posted
+            elif may_report:
+                form = ReportForm(prefix=f"t{t.id}", target=t)
+            items.append({"row": row, "form": form, "reports": recent.get(t.id, [])})
+        sections.append({"plan": plan, "status": status, "items": items,
+                         "counts": [(k, status.counts[k]) for k in S.STATUSES if status.counts[k]]})
+    return render(request, "web/department.html", {
+        "department": dept, "sections": sections, "may_report": may_report, "count": len(targets),
+    })
