@@ -14,8 +14,10 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
+# The main job: migrate the embedded SQLite database (./var), load the 博山区 2023 demo,
+# print the admin password and serve http://127.0.0.1:8000
 run: $(STAMP)
-	$(BIN)/luoshi extract luoshi/examples/boshan_2023.txt --year 2023 --format table
+	$(BIN)/luoshi run
 
 test: $(STAMP)
 	$(BIN)/ruff check luoshi tests bench
