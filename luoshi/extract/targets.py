@@ -31,6 +31,7 @@ _STRIVE = re.compile(alternation(R.STRIVING_VERBS))
 _NOT_STRIVE = re.compile(alternation(R.NOT_STRIVING))
 _NOT_AFTER = re.compile("|".join([alternation(R.NOT_TARGET_AFTER), *R.NOT_TARGET_AFTER_PATTERNS]))
 _STRUCTURE_NOUN = re.compile(rf"(?:{alternation(R.STRUCTURE_NOUNS)})(?=$|[，,。；;、为是等和])")
+_ABSTRACT_NOUN = re.compile(rf"(?:{alternation(R.ABSTRACT_NOUNS)})(?=$|[，,。；;、为是等和])")
 _SHARE = re.compile(rf"(?:以上|以下)的(?:{alternation(R.SHARE_NOUNS)})")
 _PAST_VERB = re.compile(alternation(R.PAST_VERBS))
 _INVESTMENT_NOUN = re.compile(r"^的[^，,；;。]{0,12}?(?:投资|资金|计划|任务)")
@@ -103,7 +104,7 @@ def _is_candidate(q: Quantity, sent: Sentence, qs: int, qe: int) -> bool:
     if q.kind == "money" and not _money_commitment(text, qs, qe):
         return False
     chinese = not _ARABIC.search(q.text)
-    if q.kind == "count" and _STRUCTURE_NOUN.match(text, qe) and (chinese or _STRUCTURE_NOUN.match(text, qe)):
+    if q.kind == "count" and (_STRUCTURE_NOUN if chinese else _ABSTRACT_NOUN).match(text, qe):
         return False  # 两个关键, 等6项内容为重点
     if chinese:
         return sent.role != "conduct" and _chinese_numeral_ok(q, after)

@@ -60,12 +60,16 @@ NOT_TARGET_AFTER: tuple[str, ...] = (
 # (5.0版 but not 3个版块; 1号线 but not 5个线下体验店; 二期 but not 期间).
 NOT_TARGET_AFTER_PATTERNS: tuple[str, ...] = (r"版(?![块面图])", r"线(?![下上路])", r"期(?!间|内|末)")
 
-# Nouns that make a count a structure word (两个关键, 等6项内容, “一带一路”八项行动) when the
-# phrase ends with them; 20项民生工程 stays a target, so 工程 is not here.
+# Nouns that make a count written in Chinese numerals a structure word when the phrase ends
+# with them (两个关键, “一带一路”八项行动); 20项民生工程 stays a target, so 工程 is not here.
 STRUCTURE_NOUNS: tuple[str, ...] = (
     "关键", "重点", "重点工作", "重点任务", "举措", "抓手", "保障", "计划", "行动", "内容", "改革", "机制",
     "本领", "方面", "原则", "要求", "任务", "目标", "环节", "领域", "作用",
 )
+
+# The abstract ones among them end a phrase after an Arabic figure too (等6项内容为重点);
+# 实施20项重点任务 stays a target.
+ABSTRACT_NOUNS: tuple[str, ...] = ("内容", "关键", "方面", "原则", "要求", "作用", "环节", "本领")
 
 # Nouns of a population: 55%以上的村（社区）… is a share of villages, a target.
 SHARE_NOUNS: tuple[str, ...] = ("村", "社区", "企业", "户", "乡镇", "行政村", "农户", "人口", "学校", "医院")
