@@ -79,7 +79,7 @@ def _demo_reports(plan: Plan, admin: User, reporter: User) -> None:
             value = _demo_value(target.low, target.comparator, share)
             report = progress.submit_report(
                 target, user=who, as_of=as_of, value=value,
-                progress=f"演示数据：截至{as_of:%m月%d日}，完成{value.normalize():f}{target.unit}。",
+                progress=f"演示数据：截至{as_of.month}月{as_of.day}日，完成{value.normalize():f}{target.unit}。",
                 problems="" if share >= 0.7 else "演示数据：项目前期手续办理较慢。",
                 next_steps="演示数据：倒排工期，加快推进。", demo=True,
             )
