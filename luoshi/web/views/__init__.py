@@ -2,7 +2,7 @@
 permission (``web.access``), parses its form and calls a service of ``core.services``."""
 
 from .departments import department, me
-from .exports import progress_data, task_table_file
+from .exports import bulletin_docx, bulletin_page, progress_data, task_table_file
 from .home import home
 from .imports import import_preview, import_upload
 from .plans import assign_departments, dashboard, suggest_departments, tree
@@ -10,6 +10,6 @@ from .reviews import evidence, review, review_queue
 from .targets import target
 
 __all__ = [
-    "assign_departments", "dashboard", "department", "evidence", "home", "import_preview", "import_upload", "me",
+    "assign_departments", "bulletin_docx", "bulletin_page", "dashboard", "department", "evidence", "home", "import_preview", "import_upload", "me",
     "progress_data", "review", "review_queue", "suggest_departments", "target", "task_table_file", "tree",
 ]

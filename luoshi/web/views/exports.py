@@ -38,3 +38,44 @@ def progress_data(request: HttpRequest, pk: int, fmt: str) -> StreamingHttpRespo
         response = StreamingHttpResponse(data.jsonl_chunks([plan]), content_type="application/x-ndjson")
     _attachment(response, f"{plan.government.name}{plan.year}-progress.{'csv' if fmt == 'csv' else 'jsonl'}")
     return response
+
+
+@login_required
+def bulletin_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """The 督查通报 as a printable page (the browser prints it to paper or PDF)."""
+    from django.shortcuts import render
+
+    from ...core.exporters import bulletin
+    from .. import charts
+    from .common import as_of_for
+
+    plan = access.plan_for(request.user, pk)  # type: ignore[arg-type]
+    b = bulletin.build(plan, as_of_for(request, plan))
+    return render(request, "web/bulletin.html", {
+        "plan": plan, "b": b, "as_of": b.as_of, "tab": "bulletin",
+        "area_chart": charts.status_bars(b.groups("area"), label="分领域"),
+        "department_chart": charts.status_bars(b.groups("department"), label="分牵头单位"),
+        "area_groups": [_group_row(g) for g in b.groups("area")],
+        "department_groups": [_group_row(g) for g in b.groups("department")],
+        "behind": b.items("behind"), "overdue": b.items("overdue"),
+    })
+
+
+def _group_row(g: object) -> dict[str, object]:
+    counts = g.counts  # type: ignore[attr-defined]
+    return {"name": g.name, "total": g.total, "completion": g.completion or 0.0,  # type: ignore[attr-defined]
+            "behind": counts["behind"], "overdue": counts["overdue"], "not_reported": counts["not_reported"]}
+
+
+@login_required
+def bulletin_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    from ...core.exporters import bulletin
+    from .common import as_of_for
+
+    plan = access.plan_for(request.user, pk)  # type: ignore[arg-type]
+    b = bulletin.build(plan, as_of_for(request, plan))
+    buf = io.BytesIO()
+    bulletin.write_docx(b, buf)
+    response = HttpResponse(buf.getvalue(), content_type=DOCX)
+    _attachment(response, f"{b.title}（{b.as_of.isoformat()}）.docx")
+    return response
