@@ -17,6 +17,7 @@ urlpatterns = [
     path("plans/<int:pk>/assign/", views.assign_departments, name="assign"),
     path("plans/<int:pk>/suggest/", views.suggest_departments, name="suggest"),
     path("plans/<int:pk>/export/tasks.xlsx", views.task_table_file, {"fmt": "xlsx"}, name="task_table_xlsx"),
+    path("plans/<int:pk>/import/tasks/", views.task_table_import, name="task_table_import"),
     path("plans/<int:pk>/export/tasks.docx", views.task_table_file, {"fmt": "docx"}, name="task_table_docx"),
     path("plans/<int:pk>/export/progress.csv", views.progress_data, {"fmt": "csv"}, name="progress_csv"),
     path("plans/<int:pk>/bulletin/", views.bulletin_page, name="bulletin"),

@@ -110,3 +110,34 @@ def test_deadline_wording() -> None:
 
     assert deadline_phrase(date(2023, 6, 30)) == "2023年6月底前"
     assert deadline_phrase(date(2023, 6, 15)) == "2023年6月15日前"
+
+
+def test_task_table_round_trip_through_the_page(plan: Plan) -> None:
+    """Upload the edited table → preview lists the change → confirm → saved."""
+    from openpyxl import load_workbook
+
+    office = client_for("admin")
+    wb = load_workbook(io.BytesIO(office.get(f"/plans/{plan.pk}/export/tasks.xlsx").content))
+    ws = wb.active
+    first = Target.objects.filter(plan=plan).order_by("order").first()
+    row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 9).value == f"target:{first.id}")
+    ws.cell(row, 3).value = "重点技改项目180个以上"
+    buf = io.BytesIO()
+    wb.save(buf)
+    buf.seek(0)
+    buf.name = "tasks.xlsx"
+    preview = office.post(f"/plans/{plan.pk}/import/tasks/", {"file": buf})
+    html = preview.content.decode()
+    assert preview.status_code == 200 and "160" in html and "180" in html
+    payload = preview.context["payload"]
+    first.refresh_from_db()
+    assert first.low == 160  # nothing saved by the preview
+    done = office.post(f"/plans/{plan.pk}/import/tasks/", {"payload": payload, "confirm": "1"})
+    assert done.status_code == 302
+    first.refresh_from_db()
+    assert first.low == 180
+
+
+def test_task_table_import_is_office_only(plan: Plan) -> None:
+    assert client_for("leader").get(f"/plans/{plan.pk}/import/tasks/").status_code == 403
+    assert client_for("gongxin").get(f"/plans/{plan.pk}/import/tasks/").status_code == 403
