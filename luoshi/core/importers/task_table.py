@@ -52,7 +52,7 @@ class TableImport:
         return not self.errors
 
 
-def _deadline(value: Any, year: int) -> date:
+def parse_date(value: Any, year: int) -> date:
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -145,7 +145,7 @@ def _row(plan: Plan, number: int, key: str, row: tuple[Any, ...], col: dict[str,
                 same = old == new
             if not same:
                 change.fields[name] = (old, new)
-    deadline = _deadline(row[col["完成时限"]], plan.year)
+    deadline = parse_date(row[col["完成时限"]], plan.year)
     if deadline.year < plan.year:
         raise ServiceError(f"完成时限 {deadline} is before the plan year {plan.year}")
     if deadline != target.deadline and deadline_phrase(deadline) != deadline_phrase(target.deadline):

@@ -7,10 +7,10 @@ from .home import home
 from .imports import import_preview, import_upload
 from .plans import assign_departments, dashboard, suggest_departments, tree
 from .reviews import evidence, review, review_queue
-from .tables import task_table_import
+from .tables import progress_form_file, progress_form_import, task_table_import
 from .targets import target
 
 __all__ = [
     "assign_departments", "bulletin_docx", "bulletin_page", "dashboard", "department", "evidence", "home", "import_preview", "import_upload", "me",
-    "progress_data", "review", "review_queue", "suggest_departments", "target", "task_table_file", "task_table_import", "tree",
+    "progress_data", "progress_form_file", "progress_form_import", "review", "review_queue", "suggest_departments", "target", "task_table_file", "task_table_import", "tree",
 ]
