@@ -14,6 +14,7 @@ from ..models import Department, Target, User
 from ..services import ServiceError
 from ..services.assignment import targets_of_department
 from ..services.progress import can_report, submit_report
+from .sheet import read_rows
 from .task_table import parse_date
 
 
@@ -44,17 +45,7 @@ def _text(v: Any) -> str:
 
 def read(department: Department, source: IO[bytes], *, user: User) -> FormImport:
     """Validate the filled rows of a department's form. Writes nothing."""
-    from openpyxl import load_workbook
-
-    try:
-        ws = load_workbook(source, read_only=True, data_only=True).active
-    except Exception as exc:  # not an .xlsx: openpyxl raises many kinds
-        raise ServiceError(f"not a progress form (.xlsx): {type(exc).__name__}") from exc
-    rows = list(ws.iter_rows(values_only=True))
-    header = next((i for i, r in enumerate(rows) if r and r[0] == COLUMNS[0]), None)
-    if header is None or ID_COLUMN not in rows[header]:
-        raise ServiceError("not a progress form exported by luoshi (no 序号 … ID header row)")
-    col = {name: rows[header].index(name) for name in (*COLUMNS, ID_COLUMN) if name in rows[header]}
+    rows, header, col = read_rows(source, COLUMNS, ID_COLUMN, "progress form")
     mine = {t.id: t for t in targets_of_department(department)}
     filled: list[FilledRow] = []
     errors: list[tuple[int, str]] = []

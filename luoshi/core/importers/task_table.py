@@ -18,6 +18,7 @@ from ..models import Assignment, Department, Plan, Target, User
 from ..services import ServiceError
 from ..services.assignment import Inheritance, assign, split, unassign
 from ..services.progress import update_target
+from .sheet import read_rows
 
 _NAMES = re.compile(r"[、,，;；/\s]+")
 _CN_DATE = re.compile(r"(\d{4})年(\d{1,2})月(?:(\d{1,2})日|底|末)?")
@@ -97,17 +98,7 @@ def _figures(text: str, year: int) -> dict[str, Any]:
 
 def read(plan: Plan, source: IO[bytes]) -> TableImport:
     """Validate every row of an edited task table and list what would change. Writes nothing."""
-    from openpyxl import load_workbook
-
-    try:
-        ws = load_workbook(source, read_only=True, data_only=True).active
-    except Exception as exc:  # a file that is not an .xlsx: openpyxl raises many kinds
-        raise ServiceError(f"not a task table (.xlsx): {type(exc).__name__}") from exc
-    rows = list(ws.iter_rows(values_only=True))
-    header = next((i for i, r in enumerate(rows) if r and r[0] == COLUMNS[0]), None)
-    if header is None or ID_COLUMN not in rows[header]:
-        raise ServiceError("not a task table exported by luoshi (no 序号 … ID header row)")
-    col = {name: rows[header].index(name) for name in (*COLUMNS, ID_COLUMN) if name in rows[header]}
+    rows, header, col = read_rows(source, COLUMNS, ID_COLUMN, "task table")
     targets = {t.id: t for t in Target.objects.filter(plan=plan)}
     known = {d.name: d for d in Department.objects.filter(government=plan.government_id)}
     inheritance = Inheritance.of_plans([plan.id])

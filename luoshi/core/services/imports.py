@@ -18,11 +18,14 @@ COMPARATORS = {"=", ">=", "<=", "~"}
 LIMIT = Decimal(10) ** 19  # the decimal columns hold 24 digits, 4 after the point
 
 
-def _decimal(value: Any, field: str) -> Decimal | None:
-    if value is None or value == "":
+def decimal(value: Any, field: str = "value") -> Decimal | None:
+    """A figure from the engine or typed by a person (thousands separators allowed); empty is
+    none; anything else that is not a finite number in range is a ServiceError naming ``field``."""
+    text = "" if value is None else str(value).replace(",", "").replace("，", "").strip()
+    if not text:
         return None
     try:
-        d = Decimal(str(value))
+        d = Decimal(text)
     except (InvalidOperation, ValueError) as exc:
         raise ServiceError(f"{field}: “{value}” is not a number") from exc
     if not d.is_finite():
@@ -66,8 +69,8 @@ def clean_target(row: dict[str, Any], year: int) -> dict[str, Any]:
     metric = str(row.get("metric") or "").strip()
     if not metric:
         raise ServiceError("metric: empty")
-    low = _decimal(row.get("low"), "value")
-    high = _decimal(row.get("high", row.get("low")), "value")
+    low = decimal(row.get("low"), "value")
+    high = decimal(row.get("high", row.get("low")), "value")
     if low is None and high is None:
         raise ServiceError(f"{metric}: no value")
     low = low if low is not None else high

@@ -4,7 +4,6 @@ office edits a target with a conflict check (two people saving the same target a
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.conf import settings
@@ -16,7 +15,7 @@ from .. import status as S
 from ..models import Evidence, LogEntry, ProgressReport, Target, User
 from . import Conflict, Forbidden, ServiceError, save_as
 from .assignment import departments_of
-from .imports import LIMIT, clean_target, flag
+from .imports import clean_target, decimal, flag
 
 EDITABLE = ("metric", "low", "high", "unit", "comparator", "aspirational", "deadline", "baseline", "weight",
             "qualitative")
@@ -51,22 +50,6 @@ def can_view(user: User, target: Target) -> bool:
     return True
 
 
-def _value(raw: Any) -> Decimal | None:
-    """A figure typed by a person: thousands separators allowed, empty is none."""
-    text = "" if raw is None else str(raw).replace(",", "").replace("，", "").strip()
-    if not text:
-        return None
-    try:
-        v = Decimal(text)
-    except (InvalidOperation, ValueError) as exc:
-        raise ServiceError(f"value: “{raw}” is not a number") from exc
-    if not v.is_finite():
-        raise ServiceError(f"value: “{raw}” is not a number")
-    if abs(v) >= LIMIT:
-        raise ServiceError(f"value: “{raw}” is out of range")
-    return v
-
-
 def _check_evidence(files: list[UploadedFile]) -> None:
     for f in files:
         name = f.name or ""
@@ -91,7 +74,7 @@ def submit_report(
         raise ServiceError(f"as-of date {as_of} is outside the plan period ({year}-01-01 – {target.deadline})")
     if as_of > timezone.localdate() and not demo:
         raise ServiceError(f"as-of date {as_of} is in the future")
-    v = _value(value)
+    v = decimal(value)
     if v is None and not target.qualitative:
         raise ServiceError("value: a figure is required for a quantified target")
     files = list(evidence or [])
@@ -170,8 +153,8 @@ def _update_target(target: Target, *, user: User, version: int, changes: dict[st
     cleaned = clean_target(row, locked.plan.year)
     for f in ("metric", "low", "high", "unit", "comparator", "aspirational", "deadline"):
         setattr(locked, f, cleaned[f])
-    locked.baseline = _value(row.get("baseline"))
-    weight = _value(row.get("weight"))
+    locked.baseline = decimal(row.get("baseline"), "baseline")
+    weight = decimal(row.get("weight"), "weight")
     if weight is None or weight <= 0:
         raise ServiceError("weight must be a positive number")
     locked.weight = weight
