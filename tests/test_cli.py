@@ -107,3 +107,23 @@ def test_image_only_pdf(tmp_path: Path) -> None:
         pytest.skip("fixture missing")
     out = luoshi("extract", str(pdf))
     assert out.returncode == 2 and "text layer" in out.stderr
+
+
+def test_extract_from_docx_and_html(tmp_path: Path) -> None:
+    """The same plan from a .docx and from a news page: the formats the engine reads end to end."""
+    from docx import Document
+
+    lines = ["二、2023年工作安排", "（一）聚焦产业振兴", "全面提升传统产业。实施重点技改项目160个以上。"]
+    doc = Document()
+    for line in lines:
+        doc.add_paragraph(line)
+    doc.save(tmp_path / "plan.docx")
+    page = ("<html><head><meta charset='gbk'><title>政府工作报告</title></head><body><nav>首页 | 政务公开</nav>"
+            "<div class='TRS_Editor'>" + "".join(f"<p>{line}</p>" for line in lines) + "</div>"
+            "<div class='footer'>版权所有 某某区人民政府</div></body></html>")
+    (tmp_path / "plan.html").write_bytes(page.encode("gbk"))
+    for name, encoding in (("plan.docx", "docx"), ("plan.html", "html:gb18030")):
+        out = luoshi("extract", str(tmp_path / name), "--year", "2023")
+        data = json.loads(out.stdout)
+        assert data["encoding"] == encoding
+        assert [(t["metric"], t["low"], t["comparator"]) for t in data["targets"]] == [("重点技改项目", 160, ">=")]
