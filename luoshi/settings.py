@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "simple_history",
     "luoshi.core",
     "luoshi.web",
+    "luoshi.api",
 ]
 
 MIDDLEWARE = [

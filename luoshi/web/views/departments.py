@@ -8,6 +8,8 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,7 +18,7 @@ from django.utils.translation import gettext as _
 from ...core import status as S
 from ...core.models import Department, Plan, ProgressReport, Target
 from ...core.services import Forbidden, ServiceError
-from ...core.services.assignment import targets_of_department
+from ...core.services.assignment import departments_of, targets_of_department
 from ...core.services.dashboard import plan_status
 from ...core.services.progress import submit_report
 from .. import access
@@ -44,7 +46,10 @@ def _post(request: HttpRequest, dept: Department) -> tuple[HttpResponse | None, 
     if t is None:
         raise Http404("no such target")
     access.require_report(request.user, t)  # type: ignore[arg-type]
-    if t.id not in {x.id for x in targets_of_department(dept, t.plan)}:
+    # the target must be one this department reports on (the rule of targets_of_department,
+    # for this one target: its own assignments, else the nearest assigned node above it)
+    assigned = departments_of(t)
+    if dept.id not in {d.id for d in assigned["lead"] + assigned["support"]}:
         raise PermissionDenied
     form = ReportForm(request.POST, request.FILES, prefix=f"t{t.id}", target=t)
     if form.is_valid():
@@ -81,10 +86,13 @@ def department(request: HttpRequest, pk: int) -> HttpResponse:
         plans[t.plan_id] = t.plan
         by_plan[t.plan_id].append(t)
     recent: dict[int, list[ProgressReport]] = defaultdict(list)
-    for r in (ProgressReport.objects.filter(target__in=targets).select_related("reporter", "target", "department")
-              .prefetch_related("evidence").order_by("-created")):
-        if len(recent[r.target_id]) < RECENT:
-            recent[r.target_id].append(r)
+    by_id = {t.id: t for t in targets}
+    # the RECENT newest reports of each target, not all of them (twelve a year each)
+    newest = Window(RowNumber(), partition_by=F("target_id"), order_by=[F("created").desc(), F("pk").desc()])
+    for r in (ProgressReport.objects.filter(target__in=list(by_id)).annotate(rank=newest).filter(rank__lte=RECENT)
+              .select_related("department").prefetch_related("reporter", "evidence").order_by("-created", "-pk")):
+        r.target = by_id[r.target_id]
+        recent[r.target_id].append(r)
     sections: list[dict[str, Any]] = []
     for plan_id, ts in by_plan.items():
         plan = plans[plan_id]
