@@ -25,7 +25,7 @@ except ImportError:  # django-ninja before 1.7 takes a (status, body) tuple
 from ..core import status as S
 from ..core.models import Department, Node, Plan, ProgressReport, Target, User
 from ..core.services import Forbidden, ServiceError
-from ..core.services.assignment import HEAVY_PLAN_FIELDS, targets_of_department
+from ..core.services.assignment import HEAVY_FIELDS, targets_of_department
 from ..core.services.dashboard import TargetStatus, plan_status
 from ..core.services.progress import submit_report
 from ..web import access
@@ -234,7 +234,7 @@ def department_targets(request: HttpRequest, department_id: int = ID,
     for t in targets_of_department(dept):
         by_plan[t.plan_id].append(t)
     out = []
-    plans = {p.id: p for p in Plan.objects.filter(pk__in=by_plan).defer(*(f.split("__")[1] for f in HEAVY_PLAN_FIELDS))}
+    plans = {p.id: p for p in Plan.objects.filter(pk__in=by_plan).defer(*HEAVY_FIELDS)}
     for plan_id, targets in by_plan.items():
         plan = plans[plan_id]
         day = _clamp(plan, as_of)

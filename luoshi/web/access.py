@@ -18,6 +18,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from ..core.models import Department, Evidence, Plan, ProgressReport, Target, User
+from ..core.services.assignment import HEAVY_FIELDS
 from ..core.services.progress import can_report, can_view
 
 
@@ -47,7 +48,7 @@ def visible_plans(user: User) -> QuerySet[Plan]:
 
 def plan_for(user: User, pk: int, *, write: bool = False) -> Plan:
     """A plan the user may read as a whole (office, leader); ``write``: change (office)."""
-    plan = Plan.objects.select_related("government").filter(pk=pk).first()
+    plan = Plan.objects.select_related("government").defer(*HEAVY_FIELDS).filter(pk=pk).first()
     if plan is None:
         raise Http404("no such plan")
     _in_tenant(user, plan.government_id)

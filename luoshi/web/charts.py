@@ -7,6 +7,7 @@ import math
 from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
+from html import escape
 from typing import Any
 
 from django.utils.formats import date_format
@@ -34,30 +35,30 @@ def _short(text: str, limit: int) -> str:
 def status_bars(groups: Sequence[Any], *, label: str, hrefs: dict[str, str] | None = None) -> SafeString:
     """One row per group (area, department): its name and its completion and number of
     targets as HTML (so that they wrap on a phone), then a stacked SVG bar of the share of its
-    targets in each status."""
+    targets in each status. (Plain f-strings of escaped values: a dashboard draws a bar per
+    department, and ``format_html`` per rectangle was a tenth of the page's time.)"""
+    names = {s: escape(labels.status_label(s)) for s in S.STATUSES}
+    figure = _("%(completion)s · %(count)s targets")
     rows: list[str] = []
     for g in groups:
         href = (hrefs or {}).get(g.name)
-        name = format_html('<a href="{}">{}</a>', href, g.name) if href else format_html("{}", g.name)
+        name = f'<a href="{escape(href)}">{escape(g.name)}</a>' if href else escape(g.name)
         x, rects, words = 0.0, [], []
         for status in S.STATUSES:
             n = g.counts.get(status, 0)
             if not n:
                 continue
             w = 100 * n / g.total
-            words.append(f"{labels.status_label(status)} {n}")
-            rects.append(format_html('<rect x="{}" y="0" width="{}" height="10" fill="{}"><title>{}: {}</title></rect>',
-                                     f"{x:.2f}", f"{w:.2f}", labels.STATUS_COLOURS[status],
-                                     labels.status_label(status), n))
+            words.append(f"{names[status]} {n}")
+            rects.append(f'<rect x="{x:.2f}" y="0" width="{w:.2f}" height="10" fill="{labels.STATUS_COLOURS[status]}">'
+                         f"<title>{names[status]}: {n}</title></rect>")
             x += w
-        bar = format_html('<svg class="stack" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" '
-                          'aria-label="{}" xmlns="http://www.w3.org/2000/svg">', "、".join(words))
-        rows.append(format_html(
-            '<li class="bar"><div class="bar-head"><span class="name">{}</span><span class="figure">{}</span></div>{}</li>',
-            name, _("%(completion)s · %(count)s targets") % {"completion": labels.percent(g.completion),
-                                                            "count": g.total},
-            mark_safe(bar + "".join(rects) + "</svg>")))  # every piece is built with format_html
-    return mark_safe(format_html('<ul class="bars" aria-label="{}">', label) + "".join(rows) + "</ul>")
+        text = escape(figure % {"completion": labels.percent(g.completion), "count": g.total})
+        rows.append(
+            f'<li class="bar"><div class="bar-head"><span class="name">{name}</span><span class="figure">{text}</span>'
+            f'</div><svg class="stack" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" '
+            f'aria-label="{"、".join(words)}" xmlns="http://www.w3.org/2000/svg">{"".join(rects)}</svg></li>')
+    return mark_safe(f'<ul class="bars" aria-label="{escape(label)}">' + "".join(rows) + "</ul>")  # all escaped
 
 
 def legend() -> SafeString:

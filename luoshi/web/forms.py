@@ -157,7 +157,11 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args: Any, plan: Any, target_ids: list[int], node_ids: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["department"].queryset = Department.objects.filter(government=plan.government_id)  # type: ignore[attr-defined]
+        departments = Department.objects.filter(government=plan.government_id)
+        field = self.fields["department"]
+        field.queryset = departments  # type: ignore[attr-defined]
+        # the options from one plain query (the field's own iterator opens a cursor per page)
+        field.widget.choices = [("", field.empty_label)] + [(d.pk, str(d)) for d in departments]  # type: ignore[attr-defined]
         self.fields["targets"].choices = [(i, i) for i in target_ids]
         self.fields["nodes"].choices = [(i, i) for i in node_ids]
 

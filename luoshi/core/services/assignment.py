@@ -21,7 +21,8 @@ from ..rules import departments as R
 from . import Conflict, Forbidden, ServiceError, delete_as, save_as
 
 # A plan's engine output and text run to megabytes: never load them with each target.
-HEAVY_PLAN_FIELDS = ("plan__engine_output", "plan__text")
+HEAVY_FIELDS = ("engine_output", "text")  # of a plan: its report and the engine's output, loaded when used
+HEAVY_PLAN_FIELDS = tuple(f"plan__{f}" for f in HEAVY_FIELDS)
 
 
 @cache
@@ -183,9 +184,15 @@ class Inheritance:
         self._nearest: dict[int, list[Assignment]] = {}
 
     @classmethod
-    def of_plans(cls, plans: Iterable[int] | QuerySet[Plan], *, with_targets: bool = True) -> Inheritance:
+    def of_plans(cls, plans: Iterable[int] | QuerySet[Plan], *, with_targets: bool = True,
+                 nodes: Iterable[Node] | None = None) -> Inheritance:
+        """``nodes``: the plans' nodes when the caller has them already (measures, which
+        have neither assignments nor nodes below them, may be left out)."""
         plans = plans if isinstance(plans, QuerySet) else list(plans)
-        parents = dict(Node.objects.filter(plan__in=plans).order_by().values_list("id", "parent_id"))
+        if nodes is not None:
+            parents = {n.id: n.parent_id for n in nodes}
+        else:
+            parents = dict(Node.objects.filter(plan__in=plans).order_by().values_list("id", "parent_id"))
         by_node: dict[int, list[Assignment]] = defaultdict(list)
         by_target: dict[int, list[Assignment]] = defaultdict(list)
         for a in Assignment.objects.filter(node__plan__in=plans).select_related("department"):
@@ -210,11 +217,26 @@ class Inheritance:
 
 def departments_of(target: Target) -> dict[str, list[Department]]:
     """Lead and support departments of a target: its own assignments, else the nearest
-    assigned node above it."""
+    assigned node above it. Once ``remember_departments`` was called on this instance, its
+    answer (one request's permission checks ask the same question three times)."""
+    remembered = target.__dict__.get(_REMEMBERED)
+    if remembered is not None:
+        return remembered  # type: ignore[no-any-return]
     own = list(target.assignments.select_related("department"))
     if not own and target.node_id:
         own = Inheritance.of_plans([target.plan_id], with_targets=False).of_node(target.node_id)
     return split(own)
+
+
+_REMEMBERED = "_luoshi_departments"
+
+
+def remember_departments(target: Target) -> dict[str, list[Department]]:
+    """``departments_of(target)``, kept on the instance for the rest of its life: for a
+    target loaded by one request, which changes no assignment."""
+    target.__dict__.pop(_REMEMBERED, None)
+    found = target.__dict__[_REMEMBERED] = departments_of(target)
+    return found
 
 
 def split(assignments: Iterable[Assignment]) -> dict[str, list[Department]]:

@@ -57,6 +57,8 @@ class PlanStatus:
     completion: float | None
     by_area: list[Group]
     by_department: list[Group]
+    nodes: dict[int, Node] = field(default_factory=dict)  # the plan's parts, areas and tasks
+    inheritance: Inheritance | None = None  # the plan's assignments
 
     @property
     def lagging(self) -> list[TargetStatus]:
@@ -79,12 +81,12 @@ def _area_of(node: Node | None, nodes: dict[int, Node]) -> Node | None:
 
 def plan_status(plan: Plan, as_of: date, targets: list[Target] | None = None) -> PlanStatus:
     """Compute every target's status as of ``as_of`` (reports dated after it are ignored)."""
-    nodes = {n.id: n for n in Node.objects.filter(plan=plan).exclude(kind=Node.Kind.MEASURE)}
+    nodes = {n.id: n for n in Node.objects.filter(plan=plan).exclude(kind=Node.Kind.MEASURE).order_by("order")}
     chosen = None if targets is None else [t.pk for t in targets]
     if targets is None:
         targets = list(Target.objects.filter(plan=plan).order_by("order"))
     latest = {r.target_id: r for r in _latest_reports(plan, as_of, chosen)}
-    inheritance = Inheritance.of_plans([plan.id])
+    inheritance = Inheritance.of_plans([plan.id], nodes=nodes.values())
 
     rows = []
     for t in targets:
@@ -106,6 +108,7 @@ def plan_status(plan: Plan, as_of: date, targets: list[Target] | None = None) ->
         completion=S.rollup((r.completion, float(r.target.weight)) for r in rows),
         by_area=_groups(rows, lambda r: [r.area.title if r.area else "—"]),
         by_department=_groups(rows, lambda r: [d.name for d in r.lead] or ["—"]),
+        nodes=nodes, inheritance=inheritance,
     )
 
 

@@ -79,9 +79,9 @@ def submit_report(
         raise ServiceError("value: a figure is required for a quantified target")
     files = list(evidence or [])
     _check_evidence(files)
-    dept = user.department if user.role == User.Role.REPORTER else None
+    dept = user.department_id if user.role == User.Role.REPORTER else None
     report = ProgressReport(
-        target=target, department=dept, as_of=as_of, value=v, progress=progress, problems=problems,
+        target=target, department_id=dept, as_of=as_of, value=v, progress=progress, problems=problems,
         next_steps=next_steps, reporter=user, demo=demo,
     )
     save_as(report, user, "submitted")

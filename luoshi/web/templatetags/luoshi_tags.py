@@ -5,12 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.urls import reverse
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
-from ...core import status as S
-from .. import labels
+from .. import labels, rows
 
 register = template.Library()
 
@@ -18,9 +15,7 @@ register = template.Library()
 @register.filter
 def light(status: str) -> SafeString:
     """A coloured dot and the status in words (never colour alone)."""
-    colour = S.LIGHTS.get(status, "red")
-    return format_html('<span class="light light-{}"><span class="dot" aria-hidden="true"></span>{}</span>',
-                       colour, labels.status_label(status))
+    return mark_safe(rows.light(status))  # escaped there
 
 
 @register.filter
@@ -66,10 +61,17 @@ def names(departments: Any) -> str:
 
 @register.filter
 def dept_links(departments: Any) -> SafeString:
-    if not departments:
-        return format_html("{}", "—")
-    return format_html_join("、", '<a href="{}">{}</a>',
-                            ((reverse("web:department", args=[d.id]), d.name) for d in departments))
+    return mark_safe(rows.dept_links(departments or []))  # escaped there
+
+
+@register.simple_tag
+def status_rows(items: Any, as_of: Any) -> SafeString:
+    return rows.status_list(items, as_of)
+
+
+@register.simple_tag
+def tree_rows(items: Any, as_of: Any, office: bool) -> SafeString:
+    return rows.tree(items, as_of, office=bool(office))
 
 
 @register.filter

@@ -12,13 +12,15 @@ from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from ...core import status as S
 from ...core.models import Department, Plan, ProgressReport, Target
 from ...core.services import Forbidden, ServiceError
-from ...core.services.assignment import departments_of, targets_of_department
+from ...core.services.assignment import remember_departments, targets_of_department
 from ...core.services.dashboard import plan_status
 from ...core.services.progress import submit_report
 from .. import access
@@ -45,10 +47,10 @@ def _post(request: HttpRequest, dept: Department) -> tuple[HttpResponse | None, 
     t = Target.objects.select_related("plan").filter(pk=target_id, plan__government=dept.government_id).first()
     if t is None:
         raise Http404("no such target")
-    access.require_report(request.user, t)  # type: ignore[arg-type]
     # the target must be one this department reports on (the rule of targets_of_department,
     # for this one target: its own assignments, else the nearest assigned node above it)
-    assigned = departments_of(t)
+    assigned = remember_departments(t)
+    access.require_report(request.user, t)  # type: ignore[arg-type]
     if dept.id not in {d.id for d in assigned["lead"] + assigned["support"]}:
         raise PermissionDenied
     form = ReportForm(request.POST, request.FILES, prefix=f"t{t.id}", target=t)
@@ -66,6 +68,24 @@ def _post(request: HttpRequest, dept: Department) -> tuple[HttpResponse | None, 
                              % {"metric": t.metric})
             return redirect(reverse("web:department", args=[dept.pk]) + f"#t{t.id}"), None
     return None, form
+
+
+class _BlankForms:
+    """The empty report forms of a page, rendered once per kind and given each target's
+    prefix: the fields differ between targets only by their prefix, the default date and
+    whether a figure is required, and rendering a form's widgets costs a millisecond."""
+
+    MARK = "t-luoshi-prefix"
+
+    def __init__(self) -> None:
+        self.rendered: dict[tuple[object, bool], str] = {}
+
+    def fields(self, target: Target) -> SafeString:
+        form = ReportForm(prefix=self.MARK, target=target)
+        key = (form.fields["as_of"].initial, form.fields["value"].required)
+        if key not in self.rendered:
+            self.rendered[key] = render_to_string("web/_fields.html", {"form": form})
+        return mark_safe(self.rendered[key].replace(self.MARK, f"t{target.id}"))  # rendered by the template
 
 
 @login_required
@@ -93,6 +113,7 @@ def department(request: HttpRequest, pk: int) -> HttpResponse:
               .select_related("department").prefetch_related("reporter", "evidence").order_by("-created", "-pk")):
         r.target = by_id[r.target_id]
         recent[r.target_id].append(r)
+    blank = _BlankForms()
     sections: list[dict[str, Any]] = []
     for plan_id, ts in by_plan.items():
         plan = plans[plan_id]
@@ -100,12 +121,12 @@ def department(request: HttpRequest, pk: int) -> HttpResponse:
         items = []
         for row in status.rows:
             t = row.target
-            form = None
+            form, fields = None, None
             if posted is not None and posted.target.id == t.id:
                 form = posted
             elif may_report:
-                form = ReportForm(prefix=f"t{t.id}", target=t)
-            items.append({"row": row, "form": form, "reports": recent.get(t.id, [])})
+                form, fields = True, blank.fields(t)
+            items.append({"row": row, "form": form, "fields": fields, "reports": recent.get(t.id, [])})
         sections.append({"plan": plan, "status": status, "items": items,
                          "counts": [(k, status.counts[k]) for k in S.STATUSES if status.counts[k]]})
     return render(request, "web/department.html", {

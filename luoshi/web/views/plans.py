@@ -48,16 +48,13 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
 def tree_rows(plan: Plan, status: PlanStatus) -> list[dict[str, Any]]:
     """The plan tree as table rows: each area or task (with its roll-up and departments),
     then its own targets, then its children. Targets outside the tree come first."""
-    nodes = list(Node.objects.filter(plan=plan).exclude(kind=Node.Kind.MEASURE).order_by("order"))
     children: dict[int | None, list[Node]] = defaultdict(list)
-    for n in nodes:
+    for n in status.nodes.values():  # in the plan's order
         children[n.parent_id].append(n)
     by_node: dict[int | None, list[TargetStatus]] = defaultdict(list)
     for r in status.rows:
         by_node[r.target.node_id].append(r)
-    assigned: dict[int, list[Assignment]] = defaultdict(list)
-    for a in Assignment.objects.filter(node__plan=plan).select_related("department"):
-        assigned[a.node_id].append(a)  # type: ignore[index]
+    assigned = status.inheritance.by_node if status.inheritance else {}
 
     def under(node: Node) -> list[TargetStatus]:
         found = list(by_node.get(node.id, []))
