@@ -16,7 +16,9 @@ from functools import lru_cache
 from html import escape
 from typing import Any
 
+from django.template.defaultfilters import filesizeformat
 from django.urls import get_script_prefix, reverse
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -148,4 +150,31 @@ def tree(rows: Sequence[dict[str, Any]], as_of: date, *, office: bool) -> SafeSt
             f'<td class="nowrap">{value}</td>\n'
             f'<td class="num">{labels.percent(i.completion)}</td>\n'
             f"<td>{dept_links(i.lead)}{support}</td></tr>")
+    return mark_safe("\n".join(out))  # every value above is escaped
+
+
+def report(r: Any) -> SafeString:
+    """One progress report as the department page, the target page and the review queue show
+    it: date, figure, status, who and when; the reason it was returned; the three texts; the
+    evidence files."""
+    unit = r.target.unit or ""
+    value = escape(labels.amount(r.value, unit)) if r.value is not None else escape(_("no figure"))
+    demo = f' <span class="tag">{escape(_("demo"))}</span>' if r.demo else ""
+    who = f"{escape(r.department.name)} · " if r.department_id else ""
+    reporter = escape(r.reporter.get_username()) if r.reporter_id else "—"
+    created = timezone.localtime(r.created).strftime("%Y-%m-%d %H:%M") if r.created else ""
+    out = [f'<div class="report r-{escape(r.status)}">\n<div><strong>{_date(r.as_of)}</strong> · {value}\n'
+           f'· <span class="rstatus">{escape(r.get_status_display())}</span>{demo}\n'
+           f'<span class="muted small">{who}{reporter} · {created}</span></div>']
+    if r.status == "returned" and r.reason:
+        out.append(f'<div class="reason">{escape(_("Returned because"))}: {_lines(r.reason)}</div>')
+    for label, text in ((_("Progress"), r.progress), (_("Problems"), r.problems), (_("Next steps"), r.next_steps)):
+        if text:
+            out.append(f'<div><span class="muted">{escape(label)}:</span> {_lines(text)}</div>')
+    files = list(r.evidence.all())
+    if files:
+        links = ", ".join(f'<a href="{url("web:evidence", e.pk)}">{escape(e.name)}</a> '
+                          f'<span class="muted small">({escape(filesizeformat(e.size))})</span>' for e in files)
+        out.append(f'<div><span class="muted">{escape(_("Evidence"))}:</span>\n{links}</div>')
+    out.append("</div>")
     return mark_safe("\n".join(out))  # every value above is escaped

@@ -80,3 +80,8 @@ def get(mapping: Any, key: Any) -> Any:
         return mapping[key]
     except (KeyError, IndexError, TypeError):
         return None
+
+
+@register.simple_tag
+def report_html(report: Any) -> SafeString:
+    return rows.report(report)
