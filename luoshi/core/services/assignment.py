@@ -222,9 +222,19 @@ def departments_of(target: Target) -> dict[str, list[Department]]:
     remembered = target.__dict__.get(_REMEMBERED)
     if remembered is not None:
         return remembered  # type: ignore[no-any-return]
-    own = list(target.assignments.select_related("department"))
-    if not own and target.node_id:
-        own = Inheritance.of_plans([target.plan_id], with_targets=False).of_node(target.node_id)
+    chain: list[int] = []  # the target's node and the nodes above it, nearest first
+    if target.node_id:
+        parents = dict(Node.objects.filter(plan=target.plan_id).order_by().values_list("id", "parent_id"))
+        node: int | None = target.node_id
+        while node is not None and node not in chain:
+            chain.append(node)
+            node = parents.get(node)
+    found = list(Assignment.objects.filter(Q(target=target.pk) | Q(node__in=chain)).select_related("department"))
+    own = [a for a in found if a.target_id == target.pk]
+    for node in chain:
+        if own:
+            break
+        own = [a for a in found if a.node_id == node]
     return split(own)
 
 
