@@ -23,6 +23,8 @@ urlpatterns = [
     path("plans/<int:pk>/bulletin/", views.bulletin_page, name="bulletin"),
     path("plans/<int:pk>/bulletin.docx", views.bulletin_docx, name="bulletin_docx"),
     path("plans/<int:pk>/export/progress.jsonl", views.progress_data, {"fmt": "jsonl"}, name="progress_jsonl"),
+    path("plans/<int:pk>/export/progress.parquet", views.progress_data, {"fmt": "parquet"},
+         name="progress_parquet"),
     path("targets/<int:pk>/", views.target, name="target"),
     path("departments/<int:pk>/", views.department, name="department"),
     path("departments/<int:pk>/form.xlsx", views.progress_form_file, name="progress_form"),

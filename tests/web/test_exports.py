@@ -1,18 +1,22 @@
-"""Downloads: the task table (.xlsx, .docx) and the progress data (CSV, JSON lines)."""
+"""Downloads: the task table (.xlsx, .docx) and the progress data (CSV, JSON lines, Parquet)."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+from datetime import date
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 from django.test import Client
 from docx import Document
 from openpyxl import load_workbook
 
+from luoshi.core.exporters import data
 from luoshi.core.exporters.wording import deadline_phrase, number, target_phrase
-from luoshi.core.models import Plan, ProgressReport, Target
+from luoshi.core.models import Department, Government, Plan, ProgressReport, Target, User
 from luoshi.core.services.demo import load_demo
 
 pytestmark = pytest.mark.django_db
@@ -78,10 +82,81 @@ def test_progress_jsonl(plan: Plan) -> None:
     assert first["government"] == "博山区" and first["low"] == 160
 
 
-@pytest.mark.parametrize("url", ["tasks.xlsx", "tasks.docx", "progress.csv", "progress.jsonl"])
+def parquet_of(res: object) -> pa.Table:
+    return pq.read_table(io.BytesIO(b"".join(res.streaming_content)))  # type: ignore[attr-defined]
+
+
+def as_csv_text(v: object) -> str:
+    """A Parquet value as the CSV writes it: null empty, floats, bools and ISO dates by str()."""
+    return "" if v is None else str(v)
+
+
+def test_progress_parquet_equals_the_csv(plan: Plan) -> None:
+    office = client_for("admin")
+    res = office.get(f"/plans/{plan.pk}/export/progress.parquet")
+    assert res.status_code == 200 and res.streaming and res["Content-Type"] == "application/vnd.apache.parquet"
+    assert res["Content-Disposition"].endswith(".parquet")
+    table = parquet_of(res)
+    text = b"".join(office.get(f"/plans/{plan.pk}/export/progress.csv").streaming_content).decode("utf-8-sig")
+    csv_rows = list(csv.reader(io.StringIO(text)))
+    assert table.column_names == csv_rows[0] == list(data.COLUMNS)
+    assert table.schema.equals(data.parquet_schema())
+    pq_rows = [[as_csv_text(v) for v in row.values()] for row in table.to_pylist()]
+    assert pq_rows == csv_rows[1:]
+    records = table.to_pylist()
+    first = records[0]
+    assert (first["low"], first["year"], first["aspirational"]) == (160.0, 2023, False)
+    assert first["as_of"] == date(2023, 6, 30) and first["deadline"] == date(2023, 12, 31)
+    unreported = [r for r in records if r["report_id"] is None]
+    assert unreported and all(r[c] is None for r in unreported for c in data.REPORT_FIELDS)
+    assert all(r["report_id"] is not None and r["as_of"] is not None for r in records if r["value"] is not None)
+
+
+def test_parquet_goes_out_a_row_group_at_a_time(plan: Plan) -> None:
+    """Each full row group goes out as its own chunk once written; the last chunk holds the
+    last, partial group and the footer."""
+    chunks = list(data.parquet_chunks([plan], row_group=10, batch=3))  # groups of 3 + 3 + 3 + 1 rows
+    meta = pq.ParquetFile(io.BytesIO(b"".join(chunks))).metadata
+    total = sum(1 for _ in data.rows([plan]))
+    assert total % 10 and meta.num_rows == total and meta.num_row_groups == -(-total // 10) == len(chunks)
+    assert all(meta.row_group(i).num_rows == 10 for i in range(meta.num_row_groups - 1))
+
+
+def test_a_queryset_of_plans_exports_as_the_plans_themselves(plan: Plan) -> None:
+    """All plans (a QuerySet, read with only the fields a row needs) give the same rows."""
+    assert "".join(data.csv_chunks(Plan.objects.all())) == "".join(data.csv_chunks([plan]))
+
+
+@pytest.mark.parametrize(
+    ("url", "empty"),
+    [
+        pytest.param("progress.csv", lambda body: body.decode("utf-8-sig") == ",".join(data.COLUMNS) + "\r\n",
+                     id="csv-header-only"),
+        pytest.param("progress.jsonl", lambda body: body == b"", id="jsonl-nothing"),
+        pytest.param("progress.parquet",
+                     lambda body: (t := pq.read_table(io.BytesIO(body))).num_rows == 0
+                     and t.schema.equals(data.parquet_schema()), id="parquet-schema-no-rows"),
+    ],
+)
+def test_a_plan_without_targets_exports_an_empty_file(plan: Plan, url: str, empty) -> None:
+    bare = Plan.objects.create(government=plan.government, year=2024, title="博山区2024年政府工作报告")
+    res = client_for("admin").get(f"/plans/{bare.pk}/export/{url}")
+    assert res.status_code == 200 and empty(b"".join(res.streaming_content))
+
+
+@pytest.mark.parametrize("url", ["tasks.xlsx", "tasks.docx", "progress.csv", "progress.jsonl", "progress.parquet"])
 def test_reporters_may_not_export_the_plan(plan: Plan, url: str) -> None:
     assert client_for("gongxin").get(f"/plans/{plan.pk}/export/{url}").status_code == 403
     assert Client().get(f"/plans/{plan.pk}/export/{url}").status_code == 302
+
+
+@pytest.mark.parametrize("url", ["progress.csv", "progress.jsonl", "progress.parquet"])
+def test_another_governments_reporter_does_not_see_the_plan(plan: Plan, url: str) -> None:
+    elsewhere = Government.objects.create(name="淄川区")
+    department = Department.objects.create(government=elsewhere, name="工业和信息化局", order=1)
+    User.objects.create_user(username="zc-gongxin", password=PW, government=elsewhere,
+                             role=User.Role.REPORTER, department=department)
+    assert client_for("zc-gongxin").get(f"/plans/{plan.pk}/export/{url}").status_code == 404
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,5 @@
-"""Downloads of a plan: the task table (.xlsx, .docx) and the progress data (CSV, JSON lines)."""
+"""Downloads of a plan: the task table (.xlsx, .docx) and the progress data (CSV, JSON lines,
+Parquet)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,11 @@ from .. import access
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+PROGRESS_FORMATS = {  # the progress data: what streams it, and its media type
+    "csv": (data.csv_chunks, "text/csv; charset=utf-8"),
+    "jsonl": (data.jsonl_chunks, "application/x-ndjson"),
+    "parquet": (data.parquet_chunks, data.PARQUET_TYPE),
+}
 
 
 def _attachment(response: HttpResponse | StreamingHttpResponse, filename: str) -> None:
@@ -32,11 +38,9 @@ def task_table_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 @login_required
 def progress_data(request: HttpRequest, pk: int, fmt: str) -> StreamingHttpResponse:
     plan = access.plan_for(request.user, pk)  # type: ignore[arg-type]
-    if fmt == "csv":
-        response = StreamingHttpResponse(data.csv_chunks([plan]), content_type="text/csv; charset=utf-8")
-    else:
-        response = StreamingHttpResponse(data.jsonl_chunks([plan]), content_type="application/x-ndjson")
-    _attachment(response, f"{plan.government.name}{plan.year}-progress.{'csv' if fmt == 'csv' else 'jsonl'}")
+    chunks, content_type = PROGRESS_FORMATS[fmt]
+    response = StreamingHttpResponse(chunks([plan]), content_type=content_type)
+    _attachment(response, f"{plan.government.name}{plan.year}-progress.{fmt}")
     return response
 
 
