@@ -18,7 +18,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from ..core.models import Department, Evidence, Plan, ProgressReport, Target, User
-from ..core.services.assignment import HEAVY_FIELDS
+from ..core.services.assignment import HEAVY_FIELDS, heavy
 from ..core.services.progress import can_report, can_view
 
 
@@ -58,7 +58,7 @@ def plan_for(user: User, pk: int, *, write: bool = False) -> Plan:
 
 
 def target_for(user: User, pk: int) -> Target:
-    target = Target.objects.select_related("plan__government", "node").filter(pk=pk).first()
+    target = Target.objects.select_related("plan__government", "node").defer(*heavy()).filter(pk=pk).first()
     if target is None:
         raise Http404("no such target")
     _in_tenant(user, target.plan.government_id)
@@ -79,7 +79,7 @@ def department_for(user: User, pk: int) -> Department:
 
 
 def report_for_review(user: User, pk: int) -> ProgressReport:
-    report = ProgressReport.objects.select_related("target__plan").filter(pk=pk).first()
+    report = ProgressReport.objects.select_related("target__plan").defer(*heavy("target__plan")).filter(pk=pk).first()
     if report is None:
         raise Http404("no such report")
     _in_tenant(user, report.target.plan.government_id)
@@ -89,7 +89,7 @@ def report_for_review(user: User, pk: int) -> ProgressReport:
 
 
 def evidence_for(user: User, pk: int) -> Evidence:
-    ev = Evidence.objects.select_related("report__target__plan").filter(pk=pk).first()
+    ev = Evidence.objects.select_related("report__target__plan").defer(*heavy("report__target__plan")).filter(pk=pk).first()
     if ev is None:
         raise Http404("no such file")
     _in_tenant(user, ev.report.target.plan.government_id)

@@ -170,3 +170,29 @@ def test_qualitative_target_needs_a_status_to_accept(client, world: World) -> No
     assert Target.objects.get(pk=world.target.pk).reviewed_status == S.DONE
     page = client.get(reverse("web:dashboard", args=[world.plan.pk]), {"as_of": AS_OF})
     assert page.context["status"].counts[S.DONE] == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("waiting", "page", "shown", "pages"), [
+    (3, None, 3, 1),
+    (50, None, 50, 1),
+    (51, None, 50, 2),
+    (51, "2", 1, 2),
+    (51, "9", 1, 2),  # past the end: the last page
+    (51, "x", 50, 2),  # not a number: the first page
+], ids=["few", "one-full-page", "first-of-two", "second-of-two", "past-the-end", "not-a-number"])
+def test_review_queue_pages_oldest_first(client, world: World, waiting: int, page: str | None, shown: int,
+                                          pages: int) -> None:
+    ProgressReport.objects.filter(status="submitted").delete()  # the fixture's own
+    made = ProgressReport.objects.bulk_create(
+        ProgressReport(target=world.target, department=world.industry, as_of=AS_OF, value=i, reporter=world.reporter)
+        for i in range(waiting))
+    client.force_login(world.office)
+    response = client.get(reverse("web:reviews"), {"page": page} if page else {})
+    assert response.status_code == 200
+    listed = list(response.context["reports"])
+    assert len(listed) == shown and response.context["page"].paginator.num_pages == pages
+    ordered = sorted(made, key=lambda r: (r.created, r.pk))
+    first = 0 if response.context["page"].number == 1 else 50
+    assert [r.pk for r in listed] == [r.pk for r in ordered[first:first + shown]]
+    assert f"({waiting})" in response.content.decode()

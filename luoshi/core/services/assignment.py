@@ -22,7 +22,14 @@ from . import Conflict, Forbidden, ServiceError, delete_as, save_as
 
 # A plan's engine output and text run to megabytes: never load them with each target.
 HEAVY_FIELDS = ("engine_output", "text")  # of a plan: its report and the engine's output, loaded when used
-HEAVY_PLAN_FIELDS = tuple(f"plan__{f}" for f in HEAVY_FIELDS)
+
+
+def heavy(path: str = "plan") -> tuple[str, ...]:
+    """The heavy fields of the plan reached by ``path``, for ``defer`` (``"target__plan"``)."""
+    return tuple(f"{path}__{f}" for f in HEAVY_FIELDS)
+
+
+HEAVY_PLAN_FIELDS = heavy()
 
 
 @cache

@@ -14,7 +14,7 @@ from django.utils import timezone
 from .. import status as S
 from ..models import Evidence, LogEntry, ProgressReport, Target, User
 from . import Conflict, Forbidden, ServiceError, save_as
-from .assignment import departments_of
+from .assignment import departments_of, heavy
 from .imports import clean_target, decimal, flag
 
 EDITABLE = ("metric", "low", "high", "unit", "comparator", "aspirational", "deadline", "baseline", "weight",
@@ -96,7 +96,7 @@ def review_report(report: ProgressReport, *, user: User, accept: bool, reason: s
     """The office accepts a report (its value counts) or returns it with a reason. Accepting a
     report on a qualitative target sets the target's status (``status``: one of
     ``luoshi.core.status.STATUSES``), which is all such a target has."""
-    report = ProgressReport.objects.select_for_update().select_related("target__plan").get(pk=report.pk)
+    report = ProgressReport.objects.select_for_update().select_related("target__plan").defer(*heavy("target__plan")).get(pk=report.pk)
     if not can_review(user, report.target):
         raise Forbidden("only the office can review reports")
     if report.status != ProgressReport.Status.SUBMITTED:
@@ -139,7 +139,7 @@ def update_target(target: Target, *, user: User, version: int, changes: dict[str
 
 @transaction.atomic
 def _update_target(target: Target, *, user: User, version: int, changes: dict[str, Any]) -> Target:
-    locked = Target.objects.select_for_update().select_related("plan").get(pk=target.pk)
+    locked = Target.objects.select_for_update().select_related("plan").defer(*heavy()).get(pk=target.pk)
     if not can_review(user, locked):
         raise Forbidden("only the office can edit targets")
     unknown = set(changes) - set(EDITABLE)

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from ...core import status as S
 from ...core.models import Department, Plan, ProgressReport, Target
 from ...core.services import Forbidden, ServiceError
-from ...core.services.assignment import remember_departments, targets_of_department
+from ...core.services.assignment import heavy, remember_departments, targets_of_department
 from ...core.services.dashboard import plan_status
 from ...core.services.progress import submit_report
 from .. import access
@@ -44,7 +44,7 @@ def _post(request: HttpRequest, dept: Department) -> tuple[HttpResponse | None, 
         target_id = int(request.POST.get("target", ""))
     except ValueError:
         raise Http404("no such target") from None
-    t = Target.objects.select_related("plan").filter(pk=target_id, plan__government=dept.government_id).first()
+    t = Target.objects.select_related("plan").defer(*heavy()).filter(pk=target_id, plan__government=dept.government_id).first()
     if t is None:
         raise Http404("no such target")
     # the target must be one this department reports on (the rule of targets_of_department,

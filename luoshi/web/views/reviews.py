@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -13,9 +14,12 @@ from django.views.decorators.http import require_POST
 
 from ...core.models import ProgressReport
 from ...core.services import Forbidden, ServiceError
+from ...core.services.assignment import heavy
 from ...core.services.progress import review_report
 from .. import access
 from ..forms import ReviewForm, review_statuses
+
+PER_PAGE = 50  # reports a page of the queue, oldest first
 
 
 @login_required
@@ -25,11 +29,13 @@ def review_queue(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     reports = (ProgressReport.objects.filter(status=ProgressReport.Status.SUBMITTED)
                .select_related("target__plan__government", "department", "reporter")
-               .prefetch_related("evidence").order_by("created"))
+               .defer(*heavy("target__plan")).prefetch_related("evidence").order_by("created", "pk"))
     if not user.is_superuser:
         reports = reports.filter(target__plan__government=user.government_id)  # type: ignore[union-attr]
+    page = Paginator(reports, PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "web/reviews.html", {
-        "reports": reports, "office": access.is_office(user), "statuses": review_statuses(),  # type: ignore[arg-type]
+        "reports": page.object_list, "page": page, "office": access.is_office(user),  # type: ignore[arg-type]
+        "statuses": review_statuses(),
     })
 
 
