@@ -209,6 +209,13 @@ class Inheritance:
                 by_target[a.target_id].append(a)  # type: ignore[index]
         return cls(parents, by_node, by_target)
 
+    def load_targets(self, ids: Iterable[int]) -> Inheritance:
+        """Add the own assignments of these targets (for an instance made without them)."""
+        for a in Assignment.objects.filter(target__in=list(ids)).select_related("department"):
+            if a not in self.by_target.get(a.target_id, []):  # type: ignore[arg-type]
+                self.by_target.setdefault(a.target_id, []).append(a)  # type: ignore[arg-type]
+        return self
+
     def of_node(self, node_id: int | None) -> list[Assignment]:
         """The assignments of the node or, when it has none, of the nearest node above it."""
         if node_id is None:
@@ -270,6 +277,12 @@ def targets_of_department(department: Department, plan: Plan | None = None) -> l
     then in the plan's order. Four queries whatever the size of the plans: the nodes, the
     nodes' assignments, the targets assigned directly, the targets covered by a node (two
     index-friendly queries rather than one with OR, which PostgreSQL scans whole)."""
+    return department_targets(department, plan)[0]
+
+
+def department_targets(department: Department, plan: Plan | None = None) -> tuple[list[Target], Inheritance]:
+    """``targets_of_department`` and the node assignments it read (the plans' ``Inheritance``
+    without the targets' own assignments: ``load_targets`` adds those)."""
     plans = Plan.objects.filter(pk=plan.pk) if plan is not None else Plan.objects.filter(
         government=department.government_id)
     inheritance = Inheritance.of_plans(plans.values("pk"), with_targets=False)
@@ -280,4 +293,4 @@ def targets_of_department(department: Department, plan: Plan | None = None) -> l
     if covered:
         found += base.filter(node__in=covered).exclude(Exists(Assignment.objects.filter(target=OuterRef("pk"))))
     found.sort(key=lambda t: (-t.plan.year, t.plan_id, t.order))
-    return found
+    return found, inheritance

@@ -80,14 +80,18 @@ def _area_of(node: Node | None, nodes: dict[int, Node]) -> Node | None:
     return node
 
 
-def plan_status(plan: Plan, as_of: date, targets: list[Target] | None = None) -> PlanStatus:
-    """Compute every target's status as of ``as_of`` (reports dated after it are ignored)."""
+def plan_status(plan: Plan, as_of: date, targets: list[Target] | None = None, *,
+                inheritance: Inheritance | None = None) -> PlanStatus:
+    """Compute every target's status as of ``as_of`` (reports dated after it are ignored).
+    ``targets``: some of the plan's targets only; ``inheritance``: the plan's assignments when
+    the caller has them already (with the own assignments of ``targets``)."""
     nodes = {n.id: n for n in Node.objects.filter(plan=plan).exclude(kind=Node.Kind.MEASURE).order_by("order")}
     chosen = None if targets is None else [t.pk for t in targets]
     if targets is None:
         targets = list(Target.objects.filter(plan=plan).order_by("order"))
     latest = {r.target_id: r for r in _latest_reports(plan, as_of, chosen)}
-    inheritance = Inheritance.of_plans([plan.id], nodes=nodes.values())
+    if inheritance is None:
+        inheritance = Inheritance.of_plans([plan.id], nodes=nodes.values())
 
     rows = []
     for t in targets:

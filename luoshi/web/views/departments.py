@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from ...core import status as S
 from ...core.models import Department, Plan, ProgressReport, Target
 from ...core.services import Forbidden, ServiceError
-from ...core.services.assignment import heavy, remember_departments, targets_of_department
+from ...core.services.assignment import department_targets, heavy, remember_departments
 from ...core.services.dashboard import plan_status
 from ...core.services.progress import submit_report
 from .. import access
@@ -99,7 +99,8 @@ def department(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     may_report = access.is_office(user, dept.government_id) or (  # type: ignore[arg-type]
         access.is_reporter(user) and user.department_id == dept.id)  # type: ignore[arg-type, union-attr]
-    targets = targets_of_department(dept)
+    targets, inheritance = department_targets(dept)
+    inheritance.load_targets(t.id for t in targets)
     plans: dict[int, Plan] = {}
     by_plan: dict[int, list[Target]] = defaultdict(list)
     for t in targets:
@@ -110,14 +111,14 @@ def department(request: HttpRequest, pk: int) -> HttpResponse:
     # the RECENT newest reports of each target, not all of them (twelve a year each)
     newest = Window(RowNumber(), partition_by=F("target_id"), order_by=[F("created").desc(), F("pk").desc()])
     for r in (ProgressReport.objects.filter(target__in=list(by_id)).annotate(rank=newest).filter(rank__lte=RECENT)
-              .select_related("department").prefetch_related("reporter", "evidence").order_by("-created", "-pk")):
+              .select_related("department", "reporter").prefetch_related("evidence").order_by("-created", "-pk")):
         r.target = by_id[r.target_id]
         recent[r.target_id].append(r)
     blank = _BlankForms()
     sections: list[dict[str, Any]] = []
     for plan_id, ts in by_plan.items():
         plan = plans[plan_id]
-        status = plan_status(plan, default_as_of(plan), targets=ts)
+        status = plan_status(plan, default_as_of(plan), targets=ts, inheritance=inheritance)
         items = []
         for row in status.rows:
             t = row.target
