@@ -79,7 +79,8 @@ def department_for(user: User, pk: int) -> Department:
 
 
 def report_for_review(user: User, pk: int) -> ProgressReport:
-    report = ProgressReport.objects.select_related("target__plan").defer(*heavy("target__plan")).filter(pk=pk).first()
+    report = (ProgressReport.objects.select_related("target__plan").defer(*heavy("target__plan"))
+              .filter(pk=pk).first())
     if report is None:
         raise Http404("no such report")
     _in_tenant(user, report.target.plan.government_id)
@@ -89,7 +90,8 @@ def report_for_review(user: User, pk: int) -> ProgressReport:
 
 
 def evidence_for(user: User, pk: int) -> Evidence:
-    ev = Evidence.objects.select_related("report__target__plan").defer(*heavy("report__target__plan")).filter(pk=pk).first()
+    ev = (Evidence.objects.select_related("report__target__plan").defer(*heavy("report__target__plan"))
+          .filter(pk=pk).first())
     if ev is None:
         raise Http404("no such file")
     _in_tenant(user, ev.report.target.plan.government_id)

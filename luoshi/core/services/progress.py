@@ -96,7 +96,8 @@ def review_report(report: ProgressReport, *, user: User, accept: bool, reason: s
     """The office accepts a report (its value counts) or returns it with a reason. Accepting a
     report on a qualitative target sets the target's status (``status``: one of
     ``luoshi.core.status.STATUSES``), which is all such a target has."""
-    report = ProgressReport.objects.select_for_update().select_related("target__plan").defer(*heavy("target__plan")).get(pk=report.pk)
+    report = (ProgressReport.objects.select_for_update().select_related("target__plan")
+              .defer(*heavy("target__plan")).get(pk=report.pk))
     if not can_review(user, report.target):
         raise Forbidden("only the office can review reports")
     if report.status != ProgressReport.Status.SUBMITTED:
@@ -139,7 +140,8 @@ def update_target(target: Target, *, user: User, version: int, changes: dict[str
 
 @transaction.atomic
 def _update_target(target: Target, *, user: User, version: int, changes: dict[str, Any]) -> Target:
-    locked = Target.objects.select_for_update().select_related("plan").defer(*heavy()).get(pk=target.pk)
+    locked = Target.objects.select_for_update().select_related("plan").defer(*heavy()).get(
+        pk=target.pk)
     if not can_review(user, locked):
         raise Forbidden("only the office can edit targets")
     unknown = set(changes) - set(EDITABLE)
