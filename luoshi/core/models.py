@@ -123,7 +123,7 @@ class Node(models.Model):
     class Meta:
         verbose_name = _("plan node")
         verbose_name_plural = _("plan nodes")
-        ordering = ["plan", "order"]
+        ordering = ["plan_id", "order"]  # the column: "plan" would join plans and governments to sort
         indexes = [models.Index(fields=["plan", "kind"])]
 
     def __str__(self) -> str:
@@ -164,7 +164,7 @@ class Target(models.Model):
     class Meta:
         verbose_name = _("target")
         verbose_name_plural = _("targets")
-        ordering = ["plan", "order"]
+        ordering = ["plan_id", "order"]  # the column: "plan" would join plans and governments to sort
 
     def __str__(self) -> str:
         return self.metric
@@ -226,7 +226,7 @@ class ProgressReport(models.Model):
     class Meta:
         verbose_name = _("progress report")
         verbose_name_plural = _("progress reports")
-        ordering = ["target", "-as_of", "-created"]
+        ordering = ["target_id", "-as_of", "-created"]  # the column, as for targets
         indexes = [models.Index(fields=["target", "status", "as_of"]), models.Index(fields=["status"])]
 
 
