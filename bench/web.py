@@ -2,7 +2,7 @@
 """Web benchmark of the tracker on PostgreSQL at national scale. A benchmark, not a test.
 
 usage: python bench/web.py [--plans 3000] [--targets 100] [--reports 12] [--departments 30]
-                           [--duration 20] [--clients 20] [--workers 2] [--threads 1]
+                           [--duration 20] [--clients 20] [--workers 3] [--threads 1]
                            [--keep] [--pg postgres://luoshi:luoshi@127.0.0.1:5432]
 
 1. Fill: creates the database ``luoshi_bench`` (``--db``) on the PostgreSQL server of ``--pg``
@@ -669,7 +669,8 @@ def main() -> int:
     ap.add_argument("--clients", type=int, default=20, help="concurrent clients (20)")
     ap.add_argument("--think", type=float, default=0, help="pause of each client after an answer, ms (0)")
     ap.add_argument("--reporters", type=int, default=3, help="reporter sessions per client (3)")
-    ap.add_argument("--workers", type=int, default=2, help="gunicorn worker processes (2: best on 2 cores)")
+    ap.add_argument("--workers", type=int, default=3,
+                    help="gunicorn worker processes (3: best on 2 cores, measured against 2 and 4)")
     ap.add_argument("--threads", type=int, default=1, help="threads per worker; > 1 uses gthread (1: sync)")
     ap.add_argument("--port", type=int, default=8765)
     ap.add_argument("--pg", default=os.environ.get("BENCH_PG", "postgres://luoshi:luoshi@127.0.0.1:5432"),

@@ -290,3 +290,23 @@ def test_targets_of_department_constant_queries(
         with django_assert_max_num_queries(4):
             found = targets_of_department(d, plan)
         assert sorted(t.id for t in found) == expected.get(d.id, [])
+
+
+def _names(d: dict[str, list[Department]]) -> dict[str, list[str]]:
+    return {k: sorted(x.name for x in v) for k, v in d.items()}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("related", "queries"), [
+    ((), 2),  # the plan's node parents, then the assignments
+    (("node__parent",), 1),  # task → area → top: the whole chain came with the target
+    (("node",), 2),  # the chain stops below the top: the parents are read
+], ids=["plain", "chain-loaded", "chain-cut"])
+def test_departments_of_with_the_node_chain_loaded(related: tuple[str, ...], queries: int,
+                                                   django_assert_num_queries: Any) -> None:
+    plan = big_plan("大县", 2, 3, 2)
+    spread_assignments(plan, [d for _, d in sorted(people_of_government(plan).items())][:5])
+    expected = {t.id: _names(departments_of(t)) for t in Target.objects.filter(plan=plan)}
+    for t in Target.objects.filter(plan=plan).select_related(*related):
+        with django_assert_num_queries(queries):
+            assert _names(departments_of(t)) == expected[t.id], t.metric

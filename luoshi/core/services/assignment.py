@@ -236,13 +236,7 @@ def departments_of(target: Target) -> dict[str, list[Department]]:
     remembered = target.__dict__.get(_REMEMBERED)
     if remembered is not None:
         return remembered  # type: ignore[no-any-return]
-    chain: list[int] = []  # the target's node and the nodes above it, nearest first
-    if target.node_id:
-        parents = dict(Node.objects.filter(plan=target.plan_id).order_by().values_list("id", "parent_id"))
-        node: int | None = target.node_id
-        while node is not None and node not in chain:
-            chain.append(node)
-            node = parents.get(node)
+    chain = _ancestors(target)
     found = list(Assignment.objects.filter(Q(target=target.pk) | Q(node__in=chain)).select_related("department"))
     own = [a for a in found if a.target_id == target.pk]
     for node in chain:
@@ -253,6 +247,27 @@ def departments_of(target: Target) -> dict[str, list[Department]]:
 
 
 _REMEMBERED = "_luoshi_departments"
+
+
+def _ancestors(target: Target) -> list[int]:
+    """The target's node and the nodes above it, nearest first: from the nodes loaded with the
+    target (``select_related("node__parent__parent")``) when they reach the top, else from
+    the plan's nodes."""
+    chain: list[int] = []
+    loaded = target._state.fields_cache.get("node") if target.node_id else None
+    while loaded is not None:
+        chain.append(loaded.id)
+        if loaded.parent_id is None:
+            return chain
+        loaded = loaded._state.fields_cache.get("parent")
+    chain = []
+    if target.node_id:
+        parents = dict(Node.objects.filter(plan=target.plan_id).order_by().values_list("id", "parent_id"))
+        node: int | None = target.node_id
+        while node is not None and node not in chain:
+            chain.append(node)
+            node = parents.get(node)
+    return chain
 
 
 def remember_departments(target: Target) -> dict[str, list[Department]]:

@@ -44,7 +44,7 @@ def _post(request: HttpRequest, dept: Department) -> tuple[HttpResponse | None, 
         target_id = int(request.POST.get("target", ""))
     except ValueError:
         raise Http404("no such target") from None
-    t = (Target.objects.select_related("plan").defer(*heavy())
+    t = (Target.objects.select_related("plan", "node__parent__parent").defer(*heavy())
          .filter(pk=target_id, plan__government=dept.government_id).first())
     if t is None:
         raise Http404("no such target")
