@@ -670,7 +670,7 @@ def main() -> int:
     ap.add_argument("--think", type=float, default=0, help="pause of each client after an answer, ms (0)")
     ap.add_argument("--reporters", type=int, default=3, help="reporter sessions per client (3)")
     ap.add_argument("--workers", type=int, default=3,
-                    help="gunicorn worker processes (3: best on 2 cores, measured against 2 and 4)")
+                    help="gunicorn worker processes (3: on 2 cores as good as 2 or better, 4 slower)")
     ap.add_argument("--threads", type=int, default=1, help="threads per worker; > 1 uses gthread (1: sync)")
     ap.add_argument("--port", type=int, default=8765)
     ap.add_argument("--pg", default=os.environ.get("BENCH_PG", "postgres://luoshi:luoshi@127.0.0.1:5432"),
