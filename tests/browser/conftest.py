@@ -24,6 +24,8 @@ while the browser runs: the variable is set when Playwright starts and restored 
 from __future__ import annotations
 
 import os
+import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -139,8 +141,25 @@ def open_page(browser: Browser, live_server: Any, request: pytest.FixtureRequest
                 print(f"browser page {i} ({page.url}): {shot}")
             except Exception as exc:  # a crashed page must not hide the test's own failure
                 print(f"browser page {i}: no screenshot ({exc})")
+    for page in pages:  # nothing left in flight: a request the server still answers after
+        try:  # the test would meet the database being flushed for the next test
+            page.wait_for_load_state("networkidle", timeout=5_000)
+        except Exception:  # noqa: BLE001 (a crashed or hung page: closing it is what is left)
+            pass
     for context in contexts:
         context.close()
+    _wait_for_server_threads()
+
+
+def _wait_for_server_threads(seconds: float = 5.0) -> None:
+    """Wait until the live server's request threads (socketserver's ``process_request_thread``,
+    one per connection) have ended: the browser closed its connections, but a thread may still
+    be finishing its response, and its end-of-request database check would then race the
+    flush of the transactional database (``database table is locked``)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and any(
+            t.is_alive() and "process_request_thread" in t.name for t in threading.enumerate()):
+        time.sleep(0.02)
 
 
 # --- the data -----------------------------------------------------------------------------
