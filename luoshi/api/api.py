@@ -24,10 +24,10 @@ except ImportError:  # django-ninja before 1.7 takes a (status, body) tuple
 
 from ..core import status as S
 from ..core.models import Department, Node, Plan, ProgressReport, Target, User
-from ..core.services import Forbidden, ServiceError
+from ..core.services import Conflict, Forbidden, ServiceError
 from ..core.services.assignment import HEAVY_FIELDS, targets_of_department
 from ..core.services.dashboard import TargetStatus, plan_status
-from ..core.services.progress import submit_report
+from ..core.services.progress import review_report, submit_report
 from ..web import access
 from .models import ApiToken, hash_key
 from .schemas import (
@@ -38,6 +38,7 @@ from .schemas import (
     PlanOut,
     ReportIn,
     ReportOut,
+    ReviewIn,
     TargetOut,
     TreeOut,
 )
@@ -76,7 +77,7 @@ def _forbidden(request: HttpRequest, exc: Exception) -> HttpResponse:
 
 @api.exception_handler(ServiceError)
 def _refused(request: HttpRequest, exc: ServiceError) -> HttpResponse:
-    code = 403 if isinstance(exc, Forbidden) else 422
+    code = 403 if isinstance(exc, Forbidden) else 409 if isinstance(exc, Conflict) else 422
     return api.create_response(request, {"detail": str(exc)}, status=code)
 
 
@@ -207,6 +208,17 @@ def create_report(request: HttpRequest, body: ReportIn, target_id: int = ID) -> 
                            problems=body.problems, next_steps=body.next_steps)
     report = ProgressReport.objects.select_related("department", "reporter").get(pk=report.pk)
     return Status(201, _report(report))
+
+
+@api.post("/reports/{report_id}/review", response={200: ReportOut, 409: Error, **ERRORS}, tags=["reports"])
+def review(request: HttpRequest, body: ReviewIn, report_id: int = ID) -> Any:
+    """The office accepts a submitted report (its figure then counts) or returns it to the
+    department with a reason; a report reviewed already is a 409. The rules of the review
+    queue's page."""
+    user = _user(request)
+    report = access.report_for_review(user, report_id)
+    review_report(report, user=user, accept=body.action == "accept", reason=body.reason, status=body.status)
+    return _report(ProgressReport.objects.select_related("department", "reporter").get(pk=report.pk))
 
 
 # -- departments ------------------------------------------------------------------------------

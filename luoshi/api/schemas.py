@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Literal
 
 from ninja import Field, Schema
 from pydantic import field_validator
@@ -11,7 +11,7 @@ from pydantic import field_validator
 
 class Error(Schema):
     """Every refusal: 400 (a body that is not JSON), 401 (no or bad token), 403 (not allowed), 404 (no such object, or one of
-    another government), 422 (invalid input, or refused by the business rules)."""
+    another government), 409 (a report reviewed already), 422 (invalid input, or refused by the business rules)."""
 
     detail: str
     errors: list[dict[str, Any]] | None = None
@@ -131,3 +131,15 @@ class ReportIn(Schema):
         if "\x00" in text:  # PostgreSQL refuses NUL characters in text
             raise ValueError("NUL characters are not allowed")
         return text
+
+
+class ReviewIn(Schema):
+    action: Literal["accept", "return"] = Field(description="accept: the figure counts; return: back to the department")
+    reason: str = Field("", max_length=2000, description="why the report is returned (required to return)")
+    status: str = Field("", max_length=20, description="accepting a report on a qualitative target: the target's "
+                        "status (done, ahead, on_track, behind, overdue)")
+
+    @field_validator("reason", "status")
+    @classmethod
+    def _no_nul(cls, text: str) -> str:
+        return ReportIn._no_nul(text)

@@ -4,10 +4,12 @@ for the pages), token authentication, and reporting progress through the API."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from io import StringIO
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -48,7 +50,11 @@ CASES = [
          (200, 200, 403, 200, 404)),
     Case("reports", "get", lambda w: f"/api/targets/{w.target.pk}/reports", (200, 200, 403, 200, 404)),
     Case("report", "post", lambda w: f"/api/targets/{w.target.pk}/reports", (201, 201, 403, 403, 404), _report),
+    Case("review", "post", lambda w: f"/api/reports/{w.report.pk}/review", (200, 403, 403, 403, 404),
+         lambda w: {"action": "accept"}),
     Case("missing-plan", "get", lambda w: "/api/plans/999999", (404, 404, 404, 404, 404)),
+    Case("missing-report", "post", lambda w: "/api/reports/999999/review", (404, 404, 404, 404, 404),
+         lambda w: {"action": "accept"}),
     Case("missing-target", "get", lambda w: "/api/targets/999999", (404, 404, 404, 404, 404)),
 ]
 
@@ -202,3 +208,66 @@ def test_openapi_document(client, db: None) -> None:
             assert {"400", "401", "403", "404", "422"} <= set(op["responses"]), path
             assert op["security"] == [{"TokenAuth": []}]
     assert client.get("/api/docs").status_code == 404  # no page that would load scripts from a CDN
+
+
+def test_readme_lists_every_endpoint(client, db: None) -> None:
+    """The README's endpoint table and the OpenAPI document name the same operations."""
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    table = readme.split("### The REST API", 1)[1].split("\n## ", 1)[0]
+    listed = set()
+    for method, paths in re.findall(r"^\| `(GET|POST) ([^|]*)\|", table, re.M):
+        for path in re.findall(r"`?(/api/[^`?\[]+)", "`" + paths):
+            listed.add((method.lower(), re.sub(r"\bID\b", "{}", path.strip())))
+    schema = client.get("/api/openapi.json").json()
+    served = {(method, re.sub(r"\{\w+\}", "{}", path)) for path, ops in schema["paths"].items() for method in ops}
+    assert listed == served
+
+
+@dataclass(frozen=True)
+class Review:
+    id: str
+    body: dict[str, Any]
+    code: int
+    status: str  # of the report afterwards
+    detail: str = ""  # in the refusal
+
+
+REVIEWS = [
+    Review("accept", {"action": "accept"}, 200, "accepted"),
+    Review("return-with-reason", {"action": "return", "reason": "缺少佐证材料"}, 200, "returned"),
+    Review("return-without-reason", {"action": "return"}, 422, "submitted", "reason"),
+    Review("return-blank-reason", {"action": "return", "reason": "   "}, 422, "submitted", "reason"),
+    Review("unknown-action", {"action": "approve"}, 422, "submitted", "action"),
+    Review("nul-in-reason", {"action": "return", "reason": "a\u0000b"}, 422, "submitted", "NUL"),
+]
+
+
+@pytest.mark.parametrize("case", REVIEWS, ids=[r.id for r in REVIEWS])
+def test_review_a_report(client, world: World, tokens: dict[str, str], case: Review) -> None:
+    response = client.post(f"/api/reports/{world.report.pk}/review", json.dumps(case.body),
+                           content_type="application/json", **bearer(tokens["office"]))
+    assert response.status_code == case.code, response.content
+    world.report.refresh_from_db()
+    assert world.report.status == case.status
+    if case.code == 200:
+        body = response.json()
+        assert (body["id"], body["status"], body["reason"]) == (world.report.pk, case.status,
+                                                                  case.body.get("reason", ""))
+        assert world.report.reviewer == world.office
+    else:
+        assert case.detail in response.json()["detail"]
+
+
+def test_a_report_is_reviewed_once(client, world: World, tokens: dict[str, str]) -> None:
+    url = f"/api/reports/{world.report.pk}/review"
+    first = client.post(url, json.dumps({"action": "accept"}), content_type="application/json",
+                        **bearer(tokens["office"]))
+    assert first.status_code == 200
+    again = client.post(url, json.dumps({"action": "return", "reason": "再看看"}), content_type="application/json",
+                        **bearer(tokens["office"]))
+    assert again.status_code == 409 and "already" in again.json()["detail"]
+    world.report.refresh_from_db()
+    assert world.report.status == "accepted"
+    # the accepted figure now counts in the target's status
+    target = client.get(f"/api/targets/{world.target.pk}?as_of={world.report.as_of}", **bearer(tokens["office"]))
+    assert target.json()["value"] == float(world.report.value)

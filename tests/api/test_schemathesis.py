@@ -17,7 +17,7 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance, status_code_conformance
 
 from luoshi.api.models import ApiToken
-from luoshi.core.models import Department, Plan, User
+from luoshi.core.models import Department, Plan, ProgressReport, User
 from luoshi.wsgi import application
 
 CHECKS = [not_a_server_error, response_schema_conformance, status_code_conformance]
@@ -51,7 +51,9 @@ def _demo_ids(demo: Plan) -> dict[str, int]:
     target = demo.targets.filter(reports__isnull=False).order_by("order").first()
     assert target is not None
     dept = Department.objects.get(government=demo.government, name="工业和信息化局")
-    return {"plan_id": demo.pk, "target_id": target.pk, "department_id": dept.pk}
+    waiting = ProgressReport.objects.filter(target__plan=demo, status="submitted").order_by("pk").first()
+    assert waiting is not None
+    return {"plan_id": demo.pk, "target_id": target.pk, "department_id": dept.pk, "report_id": waiting.pk}
 
 
 @pytest.mark.django_db
@@ -63,7 +65,7 @@ def test_api_conforms(api_schema: schemathesis.BaseSchema, demo: Plan, office_he
     generated query strings and bodies: valid ones (positive) or invalid ones (negative)."""
     known = _demo_ids(demo)
     operations = [op.ok() for op in api_schema.get_all_operations()]
-    assert len(operations) == 9
+    assert len(operations) == 10
     for op in operations:
         params = {k: v for k, v in known.items() if "{" + k + "}" in op.path} if ids == "demo" else None
         if mode == GenerationMode.NEGATIVE and params:
@@ -86,11 +88,14 @@ def test_known_good_requests_conform(api_schema: schemathesis.BaseSchema, demo: 
     seen = set()
     for operation in api_schema.get_all_operations():
         op = operation.ok()
-        params = {name: ids[name] for name in ("plan_id", "target_id", "department_id") if "{" + name + "}" in op.path}
-        body = {"as_of": "2023-06-30", "value": 12, "progress": "schemathesis"} if op.method.upper() == "POST" else None
+        params = {name: ids[name] for name in ids if "{" + name + "}" in op.path}
+        body = None
+        if op.method.upper() == "POST":
+            body = ({"action": "accept"} if "review" in op.path
+                    else {"as_of": "2023-06-30", "value": 12, "progress": "schemathesis"})
         kwargs = {"body": body} if body is not None else {}
         case = op.Case(path_parameters=params, **kwargs)
         response = case.call_and_validate(headers=office_headers, checks=CHECKS)
         assert response.status_code in (200, 201), (op.method, op.path, response.text[:300])
         seen.add((op.method.upper(), op.path))
-    assert len(seen) == 9
+    assert len(seen) == 10
