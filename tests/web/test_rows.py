@@ -1,0 +1,49 @@
+"""The rows rendered in Python (``luoshi.web.rows``): everything a user typed is escaped, line
+breaks become <br>, links are the URLconf's, and the pages show them."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from luoshi.core.models import ProgressReport
+from luoshi.web import rows
+
+from .conftest import World
+
+HOSTILE = '<script>alert("x")</script> & 1'
+ESCAPED = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 1"
+
+
+@pytest.mark.parametrize(("name", "pk"), [("web:target", 1), ("web:department", 42), ("web:evidence", 987654320),
+                                          ("web:dashboard", 7)], ids=["target", "department", "evidence", "dashboard"])
+def test_url_is_reverse(name: str, pk: int) -> None:
+    assert rows.url(name, pk) == reverse(name, args=[pk])
+
+
+@pytest.mark.parametrize(("text", "html"), [
+    ("一行", "一行"),
+    ("第一行\n第二行", "第一行<br>第二行"),
+    ("a\r\nb", "a<br>b"),
+    ("<b>粗</b>\n&", "&lt;b&gt;粗&lt;/b&gt;<br>&amp;"),
+], ids=["plain", "newline", "crlf", "markup"])
+def test_lines(text: str, html: str) -> None:
+    assert rows._lines(text) == html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("page", ["tree", "department", "target", "reviews"])
+def test_typed_text_is_escaped_on_the_pages(client, world: World, page: str) -> None:
+    world.target.metric = HOSTILE
+    world.target.save()
+    ProgressReport.objects.filter(pk=world.report.pk).update(progress=HOSTILE, problems="资金\n到位慢")
+    client.force_login(world.office)
+    url = {"tree": reverse("web:tree", args=[world.plan.pk]),
+           "department": reverse("web:department", args=[world.industry.pk]),
+           "target": reverse("web:target", args=[world.target.pk]),
+           "reviews": reverse("web:reviews")}[page]
+    html = client.get(url).content.decode()
+    assert "<script>alert" not in html
+    assert ESCAPED in html
+    if page != "tree":
+        assert "资金<br>到位慢" in html
