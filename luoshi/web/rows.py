@@ -32,6 +32,8 @@ _MARK = 987654321  # an id no URL pattern can confuse with its other digits
 
 @lru_cache(maxsize=64)
 def _pattern(name: str, prefix: str) -> tuple[str, str]:
+    """The URL around the id; ``prefix`` (the request's script prefix, which ``reverse``
+    reads itself) is only part of the cache key."""
     url = reverse(name, args=[_MARK])
     head, _sep, tail = url.rpartition(str(_MARK))
     return head, tail

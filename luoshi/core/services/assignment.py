@@ -29,8 +29,6 @@ def heavy(path: str = "plan") -> tuple[str, ...]:
     return tuple(f"{path}__{f}" for f in HEAVY_FIELDS)
 
 
-HEAVY_PLAN_FIELDS = heavy()
-
 
 @cache
 def _keywords() -> tuple[re.Pattern[str], dict[str, tuple[int, tuple[str, ...]]]]:
@@ -303,7 +301,7 @@ def department_targets(department: Department, plan: Plan | None = None) -> tupl
     inheritance = Inheritance.of_plans(plans.values("pk"), with_targets=False)
     covered = [n for n in inheritance.parents
                if any(a.department_id == department.id for a in inheritance.of_node(n))]
-    base = Target.objects.select_related("plan", "node").defer(*HEAVY_PLAN_FIELDS)
+    base = Target.objects.select_related("plan", "node").defer(*heavy())
     found = list(base.filter(plan__in=plans.values("pk"), assignments__department=department))
     if covered:
         found += base.filter(node__in=covered).exclude(Exists(Assignment.objects.filter(target=OuterRef("pk"))))

@@ -58,8 +58,8 @@ class PlanStatus:
     completion: float | None
     by_area: list[Group]
     by_department: list[Group]
-    nodes: dict[int, Node] = field(default_factory=dict)  # the plan's parts, areas and tasks
-    inheritance: Inheritance | None = None  # the plan's assignments
+    nodes: dict[int, Node]  # the plan's parts, areas and tasks, in the plan's order
+    inheritance: Inheritance  # the plan's assignments
 
     @property
     def lagging(self) -> list[TargetStatus]:

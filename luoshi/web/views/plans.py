@@ -54,7 +54,7 @@ def tree_rows(plan: Plan, status: PlanStatus) -> list[dict[str, Any]]:
     by_node: dict[int | None, list[TargetStatus]] = defaultdict(list)
     for r in status.rows:
         by_node[r.target.node_id].append(r)
-    assigned = status.inheritance.by_node if status.inheritance else {}
+    assigned = status.inheritance.by_node
 
     def under(node: Node) -> list[TargetStatus]:
         found = list(by_node.get(node.id, []))
