@@ -156,6 +156,33 @@ def tree(rows: Sequence[dict[str, Any]], as_of: date, *, office: bool) -> SafeSt
     return mark_safe("\n".join(out))  # every value above is escaped
 
 
+def department_target(row: Any, reports: Sequence[Any], *, lead: bool, form: str, errors: bool = False,
+                      csrf: str = "") -> SafeString:
+    """One target on a department's page: metric and light, goal, deadline, latest accepted
+    value, completion and the department's role; its recent reports; the report form
+    (``form``: its rendered fields, none when the user may not report), open when it has
+    ``errors``."""
+    t = row.target
+    value = (f"{escape(labels.amount(row.value, t.unit or ''))} ({_date(row.as_of)})" if row.value is not None
+             else "—")
+    out = [f'<article class="target" id="t{t.pk}">\n'
+           f'<h3><a href="{url("web:target", t.pk)}">{escape(t.metric)}</a> {light(row.status)}</h3>\n'
+           f'<p class="facts"><span>{escape(_("Goal"))}: <strong>{_goal(t)}</strong></span>\n'
+           f"<span>{escape(_('Deadline'))}: {_date(t.deadline)}</span>\n"
+           f"<span>{escape(_('Latest accepted value'))}: {value}</span>\n"
+           f"<span>{escape(_('completion'))} {labels.percent(row.completion)}</span>\n"
+           f"<span>{escape(_('lead') if lead else _('support'))}</span></p>"]
+    out.extend(report(r) for r in reports)
+    if form:
+        out.append(f'<details{" open" if errors else ""}><summary>{escape(_("Report progress"))}</summary>\n'
+                   f'<form method="post" enctype="multipart/form-data" action="#t{t.pk}" class="stack">'
+                   f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(csrf)}">\n'
+                   f'<input type="hidden" name="target" value="{t.pk}">{form}\n'
+                   f'<button>{escape(_("Submit report"))}</button></form></details>')
+    out.append("</article>")
+    return mark_safe("\n".join(out))  # every value above is escaped; ``form`` is rendered HTML
+
+
 def report(r: Any) -> SafeString:
     """One progress report as the department page, the target page and the review queue show
     it: date, figure, status, who and when; the reason it was returned; the three texts; the

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 
 from ..models import Assignment, Department, Government, Node, Plan, Target, User
 from ..rules import departments as R
@@ -179,14 +180,51 @@ def assign_suggested(plan: Plan, user: User | None = None) -> int:
     return made
 
 
+@dataclass(frozen=True, slots=True)
+class Link:
+    """An assignment as ``Inheritance`` keeps it: without a model instance per row (a plan
+    has a hundred), the department shared by all its rows."""
+
+    id: int
+    node_id: int | None
+    target_id: int | None
+    department: Department
+    role: str
+
+    @property
+    def department_id(self) -> int:
+        return self.department.id  # type: ignore[no-any-return]
+
+
+class _Links:
+    """Assignment rows read as tuples; each department made once."""
+
+    FIELDS = ("id", "node_id", "target_id", "role", "department_id", "department__government_id",
+              "department__name", "department__order")
+
+    def __init__(self) -> None:
+        self.departments: dict[int, Department] = {}
+
+    def read(self, assignments: QuerySet[Assignment]) -> list[Link]:
+        out = []
+        for pk, node, target, role, dept, government, name, order in assignments.order_by().values_list(*self.FIELDS):
+            d = self.departments.get(dept)
+            if d is None:
+                d = self.departments[dept] = Department(id=dept, government_id=government, name=name, order=order)
+                d._state.adding, d._state.db = False, assignments.db
+            out.append(Link(pk, node, target, d, role))
+        return out
+
+
 class Inheritance:
     """The assignments of whole plans, loaded once (three queries), and the rule that a target
     without assignments of its own takes those of the nearest assigned node above it."""
 
-    def __init__(self, parents: dict[int, int | None], by_node: dict[int, list[Assignment]],
-                 by_target: dict[int, list[Assignment]]) -> None:
+    def __init__(self, parents: dict[int, int | None], by_node: dict[int, list[Link]],
+                 by_target: dict[int, list[Link]]) -> None:
         self.parents, self.by_node, self.by_target = parents, by_node, by_target
-        self._nearest: dict[int, list[Assignment]] = {}
+        self._nearest: dict[int, list[Link]] = {}
+        self._links = _Links()
 
     @classmethod
     def of_plans(cls, plans: Iterable[int] | QuerySet[Plan], *, with_targets: bool = True,
@@ -198,23 +236,22 @@ class Inheritance:
             parents = {n.id: n.parent_id for n in nodes}
         else:
             parents = dict(Node.objects.filter(plan__in=plans).order_by().values_list("id", "parent_id"))
-        by_node: dict[int, list[Assignment]] = defaultdict(list)
-        by_target: dict[int, list[Assignment]] = defaultdict(list)
-        for a in Assignment.objects.filter(node__plan__in=plans).select_related("department"):
-            by_node[a.node_id].append(a)  # type: ignore[index]
+        self = cls(parents, defaultdict(list), defaultdict(list))
+        for a in self._links.read(Assignment.objects.filter(node__plan__in=plans)):
+            self.by_node[a.node_id].append(a)  # type: ignore[index]
         if with_targets:
-            for a in Assignment.objects.filter(target__plan__in=plans).select_related("department"):
-                by_target[a.target_id].append(a)  # type: ignore[index]
-        return cls(parents, by_node, by_target)
+            for a in self._links.read(Assignment.objects.filter(target__plan__in=plans)):
+                self.by_target[a.target_id].append(a)  # type: ignore[index]
+        return self
 
     def load_targets(self, ids: Iterable[int]) -> Inheritance:
         """Add the own assignments of these targets (for an instance made without them)."""
-        for a in Assignment.objects.filter(target__in=list(ids)).select_related("department"):
+        for a in self._links.read(Assignment.objects.filter(target__in=list(ids))):
             if a not in self.by_target.get(a.target_id, []):  # type: ignore[arg-type]
                 self.by_target.setdefault(a.target_id, []).append(a)  # type: ignore[arg-type]
         return self
 
-    def of_node(self, node_id: int | None) -> list[Assignment]:
+    def of_node(self, node_id: int | None) -> list[Link]:
         """The assignments of the node or, when it has none, of the nearest node above it."""
         if node_id is None:
             return []
@@ -223,7 +260,7 @@ class Inheritance:
             self._nearest[node_id] = own if own else self.of_node(self.parents.get(node_id))
         return self._nearest[node_id]
 
-    def of(self, target: Target) -> list[Assignment]:
+    def of(self, target: Target) -> list[Link]:
         return self.by_target.get(target.id) or self.of_node(target.node_id)
 
 
@@ -276,7 +313,7 @@ def remember_departments(target: Target) -> dict[str, list[Department]]:
     return found
 
 
-def split(assignments: Iterable[Assignment]) -> dict[str, list[Department]]:
+def split(assignments: Iterable[Assignment | Link]) -> dict[str, list[Department]]:
     assignments = list(assignments)
     return {
         "lead": [a.department for a in assignments if a.role == Assignment.Role.LEAD],
@@ -287,23 +324,44 @@ def split(assignments: Iterable[Assignment]) -> dict[str, list[Department]]:
 def targets_of_department(department: Department, plan: Plan | None = None) -> list[Target]:
     """The targets a department reports on (lead or support): assigned to it directly, or
     through a node above them when they have no assignment of their own; newest plan first,
-    then in the plan's order. Four queries whatever the size of the plans: the nodes, the
-    nodes' assignments, the targets assigned directly, the targets covered by a node (two
-    index-friendly queries rather than one with OR, which PostgreSQL scans whole)."""
-    return department_targets(department, plan)[0]
+    then in the plan's order."""
+    return department_targets(department, plan).targets
 
 
-def department_targets(department: Department, plan: Plan | None = None) -> tuple[list[Target], Inheritance]:
-    """``targets_of_department`` and the node assignments it read (the plans' ``Inheritance``
-    without the targets' own assignments: ``load_targets`` adds those)."""
-    plans = Plan.objects.filter(pk=plan.pk) if plan is not None else Plan.objects.filter(
-        government=department.government_id)
-    inheritance = Inheritance.of_plans(plans.values("pk"), with_targets=False)
-    covered = [n for n in inheritance.parents
-               if any(a.department_id == department.id for a in inheritance.of_node(n))]
-    base = Target.objects.select_related("plan", "node").defer(*heavy())
-    found = list(base.filter(plan__in=plans.values("pk"), assignments__department=department))
-    if covered:
-        found += base.filter(node__in=covered).exclude(Exists(Assignment.objects.filter(target=OuterRef("pk"))))
+@dataclass
+class DepartmentTargets:
+    """A department's targets with what was read to find them: the plans (with the targets'
+    ``plan`` and ``node`` set from them), their areas and tasks, and all their assignments."""
+
+    targets: list[Target]
+    plans: dict[int, Plan]
+    nodes: dict[int, Node]  # the plans' nodes but measures, in the plans' order
+    inheritance: Inheritance  # with every target's own assignments
+
+
+def department_targets(department: Department, plan: Plan | None = None) -> DepartmentTargets:
+    """``targets_of_department`` in five small queries whatever the size of the plans: the
+    government's plans (or ``plan``), their nodes, the nodes' assignments, the targets'
+    assignments, and the targets assigned directly or under a covered node (the plans are
+    few, so the targets are read by plan and the OR costs nothing)."""
+    if plan is not None:
+        plans = {plan.id: plan}
+    else:
+        plans = {p.id: p for p in Plan.objects.filter(government=department.government_id).defer(*HEAVY_FIELDS)}
+    ids = list(plans)
+    nodes = {n.id: n for n in Node.objects.filter(plan__in=ids).exclude(kind=Node.Kind.MEASURE)
+             .order_by("plan_id", "order")}
+    inheritance = Inheritance.of_plans(ids, nodes=nodes.values())
+    covered = [n for n in nodes if any(a.department_id == department.id for a in inheritance.of_node(n))]
+    direct = {t for t, links in inheritance.by_target.items() if any(a.department_id == department.id for a in links)}
+    found = []
+    if covered or direct:
+        for t in Target.objects.filter(plan__in=ids).filter(Q(pk__in=direct) | Q(node__in=covered)):
+            if t.id in inheritance.by_target and t.id not in direct:
+                continue  # under a covered node, but with assignments of its own to others
+            t.plan = plans[t.plan_id]
+            if t.node_id in nodes:
+                t.node = nodes[t.node_id]
+            found.append(t)
     found.sort(key=lambda t: (-t.plan.year, t.plan_id, t.order))
-    return found, inheritance
+    return DepartmentTargets(found, plans, nodes, inheritance)

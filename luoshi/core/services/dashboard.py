@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 from django.db import connection
 from django.db.models import OuterRef, QuerySet, Subquery
@@ -13,6 +14,16 @@ from django.db.models import OuterRef, QuerySet, Subquery
 from .. import status as S
 from ..models import Department, Node, Plan, ProgressReport, Target
 from .assignment import Inheritance, split
+
+
+@dataclass(frozen=True, slots=True)
+class Latest:
+    """The newest accepted report of a target, as its status needs it."""
+
+    id: int
+    value: Decimal | None
+    as_of: date
+    problems: str
 
 
 @dataclass(slots=True)
@@ -23,7 +34,7 @@ class TargetStatus:
     elapsed: float
     value: object = None
     as_of: date | None = None
-    report: ProgressReport | None = None
+    report: Latest | None = None
     lead: list[Department] = field(default_factory=list)
     support: list[Department] = field(default_factory=list)
     area: Node | None = None
@@ -81,15 +92,21 @@ def _area_of(node: Node | None, nodes: dict[int, Node]) -> Node | None:
 
 
 def plan_status(plan: Plan, as_of: date, targets: list[Target] | None = None, *,
-                inheritance: Inheritance | None = None) -> PlanStatus:
+                inheritance: Inheritance | None = None, nodes: dict[int, Node] | None = None) -> PlanStatus:
     """Compute every target's status as of ``as_of`` (reports dated after it are ignored).
     ``targets``: some of the plan's targets only; ``inheritance``: the plan's assignments when
-    the caller has them already (with the own assignments of ``targets``)."""
-    nodes = {n.id: n for n in Node.objects.filter(plan=plan).exclude(kind=Node.Kind.MEASURE).order_by("order")}
+    the caller has them already (with the own assignments of ``targets``); ``nodes``: the
+    plan's nodes but measures, in order, when the caller has them (other plans' may be there)."""
+    if nodes is None:
+        nodes = {n.id: n for n in Node.objects.filter(plan=plan).exclude(kind=Node.Kind.MEASURE).order_by("order")}
+    else:
+        nodes = {k: n for k, n in nodes.items() if n.plan_id == plan.id}
     chosen = None if targets is None else [t.pk for t in targets]
     if targets is None:
         targets = list(Target.objects.filter(plan=plan).order_by("order"))
-    latest = {r.target_id: r for r in _latest_reports(plan, as_of, chosen)}
+    latest = {t: Latest(pk, value, day, problems)
+              for t, pk, value, day, problems in _latest_reports(plan, as_of, chosen)
+              .values_list("target_id", "id", "value", "as_of", "problems")}
     if inheritance is None:
         inheritance = Inheritance.of_plans([plan.id], nodes=nodes.values())
 

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404, HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -18,12 +19,12 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from ...core import status as S
-from ...core.models import Department, Plan, ProgressReport, Target
+from ...core.models import Department, ProgressReport, Target
 from ...core.services import Forbidden, ServiceError
 from ...core.services.assignment import department_targets, heavy, remember_departments
 from ...core.services.dashboard import plan_status
 from ...core.services.progress import submit_report
-from .. import access
+from .. import access, rows
 from ..forms import ReportForm
 from .common import default_as_of
 
@@ -89,6 +90,20 @@ class _BlankForms:
         return mark_safe(self.rendered[key].replace(self.MARK, f"t{target.id}"))  # rendered by the template
 
 
+def _recent(targets: list[Target]) -> dict[int, list[ProgressReport]]:
+    """The RECENT newest reports of each target (not all: twelve a year each), with their
+    departments, reporters and evidence. Reporters are read by id, not joined: a join to the
+    users table tempts PostgreSQL into scanning it whole."""
+    by_id = {t.id: t for t in targets}
+    recent: dict[int, list[ProgressReport]] = defaultdict(list)
+    newest = Window(RowNumber(), partition_by=F("target_id"), order_by=[F("created").desc(), F("pk").desc()])
+    for r in (ProgressReport.objects.filter(target__in=list(by_id)).annotate(rank=newest).filter(rank__lte=RECENT)
+              .select_related("department").prefetch_related("reporter", "evidence").order_by("-created", "-pk")):
+        r.target = by_id[r.target_id]
+        recent[r.target_id].append(r)
+    return recent
+
+
 @login_required
 def department(request: HttpRequest, pk: int) -> HttpResponse:
     dept = access.department_for(request.user, pk)  # type: ignore[arg-type]
@@ -100,37 +115,31 @@ def department(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     may_report = access.is_office(user, dept.government_id) or (  # type: ignore[arg-type]
         access.is_reporter(user) and user.department_id == dept.id)  # type: ignore[arg-type, union-attr]
-    targets, inheritance = department_targets(dept)
-    inheritance.load_targets(t.id for t in targets)
-    plans: dict[int, Plan] = {}
+    found = department_targets(dept)
     by_plan: dict[int, list[Target]] = defaultdict(list)
-    for t in targets:
-        plans[t.plan_id] = t.plan
+    for t in found.targets:
         by_plan[t.plan_id].append(t)
-    recent: dict[int, list[ProgressReport]] = defaultdict(list)
-    by_id = {t.id: t for t in targets}
-    # the RECENT newest reports of each target, not all of them (twelve a year each)
-    newest = Window(RowNumber(), partition_by=F("target_id"), order_by=[F("created").desc(), F("pk").desc()])
-    for r in (ProgressReport.objects.filter(target__in=list(by_id)).annotate(rank=newest).filter(rank__lte=RECENT)
-              .select_related("department", "reporter").prefetch_related("evidence").order_by("-created", "-pk")):
-        r.target = by_id[r.target_id]
-        recent[r.target_id].append(r)
+    recent = _recent(found.targets)
     blank = _BlankForms()
+    csrf = get_token(request) if may_report else ""
     sections: list[dict[str, Any]] = []
     for plan_id, ts in by_plan.items():
-        plan = plans[plan_id]
-        status = plan_status(plan, default_as_of(plan), targets=ts, inheritance=inheritance)
+        plan = found.plans[plan_id]
+        status = plan_status(plan, default_as_of(plan), targets=ts, inheritance=found.inheritance, nodes=found.nodes)
         items = []
         for row in status.rows:
             t = row.target
-            form, fields = None, None
             if posted is not None and posted.target.id == t.id:
-                form = posted
-            elif may_report:
-                form, fields = True, blank.fields(t)
-            items.append({"row": row, "form": form, "fields": fields, "reports": recent.get(t.id, [])})
+                fields = str(posted.non_field_errors()) + '<div class="grid">' + render_to_string(
+                    "web/_fields.html", {"form": posted}) + "</div>"
+            else:
+                fields = f'<div class="grid">{blank.fields(t)}</div>' if may_report else ""
+            items.append(rows.department_target(
+                row, recent.get(t.id, []), lead=any(d.id == dept.id for d in row.lead), form=fields, csrf=csrf,
+                errors=posted is not None and posted.target.id == t.id))
         sections.append({"plan": plan, "status": status, "items": items,
                          "counts": [(k, status.counts[k]) for k in S.STATUSES if status.counts[k]]})
     return render(request, "web/department.html", {
-        "department": dept, "sections": sections, "may_report": may_report, "count": len(targets),
+        "department": dept, "sections": sections, "may_report": may_report, "count": len(found.targets),
+        "posted": posted,
     })

@@ -1,0 +1,16 @@
+"""The authentication backend: Django's, loading a session's user with its government and
+department in the one query every request makes (the page header names both)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.backends import ModelBackend
+
+from .models import User
+
+
+class Backend(ModelBackend):
+    def get_user(self, user_id: Any) -> User | None:  # type: ignore[override]
+        user = User.objects.select_related("government", "department").filter(pk=user_id).first()
+        return user if user is not None and self.user_can_authenticate(user) else None
