@@ -391,6 +391,9 @@ def prepare(args: argparse.Namespace, size: Size) -> tuple[float | None, dict[st
                 conn.execute("DELETE FROM core_historicalprogressreport")
                 conn.execute("DELETE FROM django_session")
                 print(f"reusing the filled database {args.db} ({size.label()})")
+                from django.core.management import call_command
+
+                call_command("migrate", verbosity=0)  # migrations added since it was filled
                 return None, seed
         print(f"{args.db} holds another data set: making it anew")
     with psycopg.connect(database(args.pg, "postgres"), autocommit=True) as admin:

@@ -9,6 +9,7 @@
 | LUOSHI_ALLOWED_HOSTS | 127.0.0.1,localhost | comma-separated host names |
 | LUOSHI_MAX_UPLOAD_MB | 50 | largest report file accepted |
 | LUOSHI_MAX_EVIDENCE_MB | 10 | largest evidence file accepted |
+| LUOSHI_CACHE_DIR | $LUOSHI_DATA_DIR/cache | where rendered dashboards, trees and department pages are kept; `off`: nowhere |
 """
 
 from __future__ import annotations
@@ -110,6 +111,17 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
+# Rendered page bodies, keyed by the plan's revision (luoshi.web.bodies): one directory that
+# every worker process of the server shares, a file per body.
+_CACHE_DIR = os.environ.get("LUOSHI_CACHE_DIR", str(DATA_DIR / "cache"))
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"} if _CACHE_DIR == "off" else {
+        "BACKEND": "luoshi.web.bodies.PageCache", "LOCATION": _CACHE_DIR,
+        "TIMEOUT": 7 * 86400, "OPTIONS": {"MAX_ENTRIES": 20_000, "CULL_FREQUENCY": 4},
+    },
+}
+
 STATIC_ROOT = DATA_DIR / "static"
 MEDIA_URL = "media/"
 MEDIA_ROOT = DATA_DIR / "media"

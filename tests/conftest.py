@@ -10,3 +10,7 @@ def _media_in_tmp(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempP
     if "settings" in request.fixturenames or request.node.get_closest_marker("django_db"):
         settings = request.getfixturevalue("settings")
         settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+        # each test starts with no cached page bodies (kept in memory, as the file cache
+        # would keep them across tests and runs)
+        settings.CACHES = {**settings.CACHES, "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": request.node.nodeid}}

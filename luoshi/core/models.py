@@ -8,6 +8,8 @@ commands call them and nothing here saves on its own.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
@@ -86,7 +88,11 @@ class Plan(models.Model):
     created = models.DateTimeField(_("created"), auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+", verbose_name=_("created by"))
-    history = HistoricalRecords()
+    # Raised in the database by every change to the plan, its tree, targets, assignments,
+    # reports, departments or government (``luoshi.core.revisions``); cached pages are keyed by
+    # it. Never written by ``save``: an instance loaded earlier would set an older value back.
+    revision = models.PositiveBigIntegerField(_("revision"), default=0, editable=False)
+    history = HistoricalRecords(excluded_fields=["revision"])
 
     class Meta:
         verbose_name = _("plan")
@@ -96,6 +102,18 @@ class Plan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.government} {self.year}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [f.name for f in self._meta.concrete_fields
+                                       if not f.primary_key and f.name != "revision"]
+        super().save(*args, **kwargs)
+
+    @property
+    def cache_key(self) -> str:
+        """Names this plan's content as of its revision (the creation time tells apart a plan
+        that reuses the id of a deleted one, as SQLite may)."""
+        return f"{self.pk}.{self.created.timestamp() if self.created else 0:.6f}.{self.revision}"
 
 
 class Node(models.Model):

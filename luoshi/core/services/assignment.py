@@ -339,13 +339,17 @@ class DepartmentTargets:
     inheritance: Inheritance  # with every target's own assignments
 
 
-def department_targets(department: Department, plan: Plan | None = None) -> DepartmentTargets:
+def department_targets(department: Department, plan: Plan | None = None, *,
+                       of: Iterable[Plan] | None = None) -> DepartmentTargets:
     """``targets_of_department`` in five small queries whatever the size of the plans: the
-    government's plans (or ``plan``), their nodes, the nodes' assignments, the targets'
-    assignments, and the targets assigned directly or under a covered node (the plans are
-    few, so the targets are read by plan and the OR costs nothing)."""
+    government's plans (or ``plan``; ``of``: the government's plans, read already), their
+    nodes, the nodes' assignments, the targets' assignments, and the targets assigned
+    directly or under a covered node (the plans are few, so the targets are read by plan and
+    the OR costs nothing)."""
     if plan is not None:
         plans = {plan.id: plan}
+    elif of is not None:
+        plans = {p.id: p for p in of}
     else:
         plans = {p.id: p for p in Plan.objects.filter(government=department.government_id).defer(*HEAVY_FIELDS)}
     ids = list(plans)

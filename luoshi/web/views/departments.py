@@ -15,16 +15,17 @@ from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from ...core import status as S
-from ...core.models import Department, ProgressReport, Target
+from ...core.models import Department, Plan, ProgressReport, Target
 from ...core.services import Forbidden, ServiceError
-from ...core.services.assignment import department_targets, heavy, remember_departments
+from ...core.services.assignment import HEAVY_FIELDS, department_targets, heavy, remember_departments
 from ...core.services.dashboard import plan_status
 from ...core.services.progress import submit_report
-from .. import access, rows
+from .. import access, bodies, rows
 from ..forms import ReportForm
 from .common import default_as_of
 
@@ -115,13 +116,28 @@ def department(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     may_report = access.is_office(user, dept.government_id) or (  # type: ignore[arg-type]
         access.is_reporter(user) and user.department_id == dept.id)  # type: ignore[arg-type, union-attr]
-    found = department_targets(dept)
+    plans = list(Plan.objects.filter(government=dept.government_id).defer(*HEAVY_FIELDS))
+    context: dict[str, Any] = {"department": dept, "may_report": may_report, "posted": posted}
+
+    def render_body() -> str:
+        return render_to_string("web/_department_body.html", context | _sections(dept, plans, may_report, posted))
+
+    if posted is not None:  # the form with its errors and the figures typed: not for anyone else
+        html = mark_safe(render_body().replace(bodies.CSRF_MARK, get_token(request)))  # rendered by us
+    else:
+        html = bodies.body(request, ("department", dept.pk, timezone.localdate(), may_report,
+                                     *(p.cache_key for p in plans)), render_body)
+    return render(request, "web/department.html", context | {"body": html})
+
+
+def _sections(dept: Department, plans: list[Plan], may_report: bool, posted: ReportForm | None) -> dict[str, Any]:
+    """The department's targets by plan, each with its status, recent reports and form."""
+    found = department_targets(dept, of=plans)
     by_plan: dict[int, list[Target]] = defaultdict(list)
     for t in found.targets:
         by_plan[t.plan_id].append(t)
     recent = _recent(found.targets)
     blank = _BlankForms()
-    csrf = get_token(request) if may_report else ""
     sections: list[dict[str, Any]] = []
     for plan_id, ts in by_plan.items():
         plan = found.plans[plan_id]
@@ -129,17 +145,15 @@ def department(request: HttpRequest, pk: int) -> HttpResponse:
         items = []
         for row in status.rows:
             t = row.target
-            if posted is not None and posted.target.id == t.id:
-                fields = str(posted.non_field_errors()) + '<div class="grid">' + render_to_string(
+            mine = posted is not None and posted.target.id == t.id
+            if mine:
+                fields = str(posted.non_field_errors()) + '<div class="grid">' + render_to_string(  # type: ignore[union-attr]
                     "web/_fields.html", {"form": posted}) + "</div>"
             else:
                 fields = f'<div class="grid">{blank.fields(t)}</div>' if may_report else ""
             items.append(rows.department_target(
-                row, recent.get(t.id, []), lead=any(d.id == dept.id for d in row.lead), form=fields, csrf=csrf,
-                errors=posted is not None and posted.target.id == t.id))
+                row, recent.get(t.id, []), lead=any(d.id == dept.id for d in row.lead), form=fields,
+                csrf=bodies.CSRF_MARK, errors=mine))
         sections.append({"plan": plan, "status": status, "items": items,
                          "counts": [(k, status.counts[k]) for k in S.STATUSES if status.counts[k]]})
-    return render(request, "web/department.html", {
-        "department": dept, "sections": sections, "may_report": may_report, "count": len(found.targets),
-        "posted": posted,
-    })
+    return {"sections": sections, "count": len(found.targets)}

@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -19,7 +20,7 @@ from ...core.models import Assignment, Node, Plan, Target
 from ...core.services import Forbidden, ServiceError
 from ...core.services.assignment import assign, assign_suggested, unassign
 from ...core.services.dashboard import PlanStatus, TargetStatus, plan_status
-from .. import access, charts
+from .. import access, bodies, charts
 from ..forms import AssignForm
 from .common import as_of_for
 
@@ -30,18 +31,24 @@ HIDDEN_PARTS = ("review", "glossary")  # parts without targets to track
 def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     plan = access.plan_for(request.user, pk)  # type: ignore[arg-type]
     as_of = as_of_for(request, plan)
-    status = plan_status(plan, as_of)
-    departments = {d.name: d for r in status.rows for d in r.lead}
-    by_department = sorted(status.by_department, key=lambda g: (g.name == "—", g.completion or 0.0, g.name))
+
+    def render_body() -> str:
+        status = plan_status(plan, as_of)
+        departments = {d.name: d for r in status.rows for d in r.lead}
+        by_department = sorted(status.by_department, key=lambda g: (g.name == "—", g.completion or 0.0, g.name))
+        return render_to_string("web/_dashboard_body.html", {
+            "plan": plan, "status": status, "as_of": as_of,
+            "summary": [(s, status.counts[s], status.percent(s)) for s in S.STATUSES],
+            "area_chart": charts.status_bars(status.by_area, label=_("Targets by area")),
+            "department_chart": charts.status_bars(
+                by_department, label=_("Targets by lead department"),
+                hrefs={name: reverse("web:department", args=[d.id]) for name, d in departments.items()}),
+            "legend": charts.legend(), "by_department": by_department, "departments": departments,
+            "lagging": status.lagging, "overdue": status.overdue,
+        })
+
     return render(request, "web/dashboard.html", {
-        "plan": plan, "status": status, "as_of": as_of,
-        "summary": [(s, status.counts[s], status.percent(s)) for s in S.STATUSES],
-        "area_chart": charts.status_bars(status.by_area, label=_("Targets by area")),
-        "department_chart": charts.status_bars(
-            by_department, label=_("Targets by lead department"),
-            hrefs={name: reverse("web:department", args=[d.id]) for name, d in departments.items()}),
-        "legend": charts.legend(), "by_department": by_department, "departments": departments,
-        "lagging": status.lagging, "overdue": status.overdue,
+        "plan": plan, "as_of": as_of, "body": bodies.body(request, ("dashboard", plan.cache_key, as_of), render_body),
     })
 
 
@@ -87,12 +94,19 @@ def tree_rows(plan: Plan, status: PlanStatus) -> list[dict[str, Any]]:
 def tree(request: HttpRequest, pk: int) -> HttpResponse:
     plan = access.plan_for(request.user, pk)  # type: ignore[arg-type]
     as_of = as_of_for(request, plan)
-    status = plan_status(plan, as_of)
     office = access.is_office(request.user, plan.government_id)  # type: ignore[arg-type]
-    form = AssignForm(plan=plan, target_ids=[], node_ids=[]) if office else None
+
+    def render_body() -> str:
+        status = plan_status(plan, as_of)
+        form = AssignForm(plan=plan, target_ids=[], node_ids=[]) if office else None
+        return render_to_string("web/_tree_body.html", {
+            "plan": plan, "as_of": as_of, "rows": tree_rows(plan, status), "office": office, "form": form,
+            "status": status, "csrf_token": bodies.CSRF_MARK,
+        })
+
     return render(request, "web/tree.html", {
-        "plan": plan, "as_of": as_of, "rows": tree_rows(plan, status), "office": office, "form": form,
-        "status": status,
+        "plan": plan, "as_of": as_of, "office": office,
+        "body": bodies.body(request, ("tree", plan.cache_key, as_of, office), render_body),
     })
 
 

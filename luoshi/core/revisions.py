@@ -1,0 +1,65 @@
+"""A plan's revision: raised by every change to what its pages show, so that a page cached
+under the old revision is never served again (``Plan.cache_key``).
+
+Signals catch every save and delete, by services, the admin or a history revert alike; the
+few bulk writes (a plan's import, which makes a new plan) send none and need none. The raise
+is one UPDATE in the same transaction as the change: a page read under the new revision sees
+the change.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import F, Model, QuerySet
+from django.db.models.signals import post_delete, post_save
+
+from .models import Assignment, Department, Evidence, Government, Node, Plan, ProgressReport, Target, User
+
+
+def bump(plans: QuerySet[Plan]) -> None:
+    plans.update(revision=F("revision") + 1)
+
+
+def _plans_of(instance: Model) -> QuerySet[Plan] | None:
+    """The plans whose pages show ``instance`` (None: none do)."""
+    if isinstance(instance, Node | Target):
+        return Plan.objects.filter(pk=instance.plan_id)
+    if isinstance(instance, ProgressReport):
+        return Plan.objects.filter(targets=instance.target_id)
+    if isinstance(instance, Evidence):
+        return Plan.objects.filter(targets__reports=instance.report_id)
+    if isinstance(instance, Assignment):
+        if instance.target_id:
+            return Plan.objects.filter(targets=instance.target_id)
+        return Plan.objects.filter(nodes=instance.node_id)
+    if isinstance(instance, Department):
+        return Plan.objects.filter(government=instance.government_id)
+    if isinstance(instance, Government):
+        return Plan.objects.filter(government=instance.pk)
+    if isinstance(instance, User):  # reporters' names are shown with their reports
+        return Plan.objects.filter(government=instance.government_id) if instance.government_id else None
+    return None
+
+
+def _changed(sender: type[Model], instance: Model, **kwargs: Any) -> None:
+    if kwargs.get("raw"):  # loaddata
+        return
+    if isinstance(instance, Plan):
+        bump(Plan.objects.filter(pk=instance.pk))
+        return
+    if isinstance(instance, User) and set(kwargs.get("update_fields") or ()) <= {"last_login"} \
+            and kwargs.get("update_fields") is not None:
+        return  # a login changes no page
+    plans = _plans_of(instance)
+    if plans is not None:
+        bump(plans)
+
+
+WATCHED = (Government, Department, User, Plan, Node, Target, Assignment, ProgressReport, Evidence)
+
+
+def connect() -> None:
+    for model in WATCHED:
+        post_save.connect(_changed, sender=model, dispatch_uid=f"luoshi.revision.save.{model.__name__}")
+        post_delete.connect(_changed, sender=model, dispatch_uid=f"luoshi.revision.delete.{model.__name__}")
