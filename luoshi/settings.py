@@ -9,7 +9,7 @@
 | LUOSHI_ALLOWED_HOSTS | 127.0.0.1,localhost | comma-separated host names |
 | LUOSHI_MAX_UPLOAD_MB | 50 | largest report file accepted |
 | LUOSHI_MAX_EVIDENCE_MB | 10 | largest evidence file accepted |
-| LUOSHI_CACHE_DIR | $LUOSHI_DATA_DIR/cache | where rendered dashboards, trees and department pages are kept; `off`: nowhere |
+| LUOSHI_CACHE_DIR | $LUOSHI_DATA_DIR/cache | where rendered dashboards, trees and department pages, and sessions, are cached; `off`: nowhere |
 """
 
 from __future__ import annotations
@@ -111,16 +111,20 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-# Rendered page bodies, keyed by the plan's revision (luoshi.web.bodies): one directory that
-# every worker process of the server shares, a file per body.
+# Rendered page bodies, keyed by the plan's revision (luoshi.web.bodies), and sessions (read
+# on every request; written through to the database, which stays the record): directories
+# every worker process of the server shares, a file per entry.
 _CACHE_DIR = os.environ.get("LUOSHI_CACHE_DIR", str(DATA_DIR / "cache"))
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"} if _CACHE_DIR == "off" else {
-        "BACKEND": "luoshi.web.bodies.PageCache", "LOCATION": _CACHE_DIR,
-        "TIMEOUT": 7 * 86400, "OPTIONS": {"MAX_ENTRIES": 20_000, "CULL_FREQUENCY": 4},
-    },
-}
+CACHES: dict[str, dict[str, object]] = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if _CACHE_DIR == "off":
+    CACHES["pages"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+else:
+    CACHES["pages"] = {"BACKEND": "luoshi.web.bodies.FileCache", "LOCATION": str(Path(_CACHE_DIR) / "pages"),
+                       "TIMEOUT": 7 * 86400, "OPTIONS": {"MAX_ENTRIES": 20_000, "CULL_FREQUENCY": 4}}
+    CACHES["sessions"] = {"BACKEND": "luoshi.web.bodies.FileCache", "LOCATION": str(Path(_CACHE_DIR) / "sessions"),
+                          "OPTIONS": {"MAX_ENTRIES": 100_000, "CULL_FREQUENCY": 4}}
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    SESSION_CACHE_ALIAS = "sessions"
 
 STATIC_ROOT = DATA_DIR / "static"
 MEDIA_URL = "media/"

@@ -12,5 +12,6 @@ def _media_in_tmp(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempP
         settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
         # each test starts with no cached page bodies (kept in memory, as the file cache
         # would keep them across tests and runs)
-        settings.CACHES = {**settings.CACHES, "pages": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": request.node.nodeid}}
+        settings.CACHES = {**settings.CACHES, **{alias: {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"{alias} {request.node.nodeid}"}
+            for alias in ("pages", "sessions")}}

@@ -26,6 +26,9 @@ def _plans_of(instance: Model) -> QuerySet[Plan] | None:
     if isinstance(instance, Node | Target):
         return Plan.objects.filter(pk=instance.plan_id)
     if isinstance(instance, ProgressReport):
+        target = instance._state.fields_cache.get("target")  # a report is saved with its target at hand
+        if target is not None:
+            return Plan.objects.filter(pk=target.plan_id)
         return Plan.objects.filter(targets=instance.target_id)
     if isinstance(instance, Evidence):
         return Plan.objects.filter(targets__reports=instance.report_id)

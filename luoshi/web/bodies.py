@@ -38,10 +38,11 @@ def body(request: HttpRequest, parts: Iterable[object], render: Callable[[], str
     return mark_safe(html)  # rendered by our templates and rows
 
 
-class PageCache(FileBasedCache):
-    """Django's file cache, which lists its whole directory on every ``set`` to see whether
-    it is full: here one ``set`` in ``CULL_EVERY`` does (the directory holds thousands of
-    bodies, and old revisions' bodies are only ever removed by culling)."""
+class FileCache(FileBasedCache):
+    """Django's file cache (of page bodies, of sessions), which lists its whole directory on
+    every ``set`` to see whether it is full: here one ``set`` in ``CULL_EVERY`` does (the
+    directory holds thousands of entries, and old revisions' bodies are only ever removed by
+    culling)."""
 
     CULL_EVERY = 50
 
