@@ -642,11 +642,13 @@ def load(args: argparse.Namespace, size: Size) -> list[Result]:
         ("department", reporters, department), ("submit", reporters, submit),
     ]
     results = []
-    for name, clients, step in phases:
+    for k, (name, clients, step) in enumerate(phases):
         if args.only and name not in args.only:
             continue
-        run_phase(name, clients, step, args.warmup, args.max_requests, seed=1, think=args.think / 1000)
-        res = run_phase(name, clients, step, args.duration, args.max_requests, seed=2, think=args.think / 1000)
+        # seeds of their own: the tree phase does not ask for the plans the dashboard phase did
+        run_phase(name, clients, step, args.warmup, args.max_requests, seed=10 * k + 1, think=args.think / 1000)
+        res = run_phase(name, clients, step, args.duration, args.max_requests, seed=10 * k + 2,
+                        think=args.think / 1000)
         print(res.line(), flush=True)
         if res.example_error:
             print("   first error:", res.example_error)

@@ -47,3 +47,35 @@ def test_typed_text_is_escaped_on_the_pages(client, world: World, page: str) -> 
     assert ESCAPED in html
     if page != "tree":
         assert "资金<br>到位慢" in html
+
+
+def _elements(html: str) -> list[tuple[str, tuple[tuple[str, str | None], ...], str]]:
+    """Start tags with their attributes in order of name, and the text after each."""
+    from html.parser import HTMLParser
+
+    out: list[tuple[str, tuple[tuple[str, str | None], ...], str]] = []
+
+    class P(HTMLParser):
+        def handle_starttag(self, tag, attrs):  # type: ignore[no-untyped-def]
+            out.append((tag, tuple(sorted(attrs)), ""))
+
+        def handle_data(self, data):  # type: ignore[no-untyped-def]
+            if data.strip():
+                out[-1] = (*out[-1][:2], out[-1][2] + data.strip())
+
+    P().feed(html)
+    return out
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("field", ["department", "role"])
+@pytest.mark.parametrize("data", [None, "chosen"], ids=["blank", "bound"])
+def test_select_is_the_widgets(world: World, field: str, data: str | None) -> None:
+    from luoshi.web.forms import AssignForm
+
+    world.labour.name = HOSTILE  # escaped alike
+    world.labour.save()
+    posted = {"department": str(world.labour.pk), "role": "support"} if data else None
+    form = AssignForm(posted, plan=world.plan, target_ids=[], node_ids=[])
+    assert ESCAPED in str(rows.select(form["department"]))
+    assert _elements(str(rows.select(form[field]))) == _elements(str(form[field]))

@@ -205,9 +205,13 @@ class _Links:
     def __init__(self) -> None:
         self.departments: dict[int, Department] = {}
 
-    def read(self, assignments: QuerySet[Assignment]) -> list[Link]:
+    def read(self, assignments: QuerySet[Assignment], *more: QuerySet[Assignment]) -> list[Link]:
+        """The rows of ``assignments`` and of ``more`` (one query: UNION ALL)."""
+        rows = assignments.order_by().values_list(*self.FIELDS)
+        if more:
+            rows = rows.union(*(m.order_by().values_list(*self.FIELDS) for m in more), all=True)
         out = []
-        for pk, node, target, role, dept, government, name, order in assignments.order_by().values_list(*self.FIELDS):
+        for pk, node, target, role, dept, government, name, order in rows:
             d = self.departments.get(dept)
             if d is None:
                 d = self.departments[dept] = Department(id=dept, government_id=government, name=name, order=order)
@@ -217,7 +221,7 @@ class _Links:
 
 
 class Inheritance:
-    """The assignments of whole plans, loaded once (three queries), and the rule that a target
+    """The assignments of whole plans, loaded once (two queries), and the rule that a target
     without assignments of its own takes those of the nearest assigned node above it."""
 
     def __init__(self, parents: dict[int, int | None], by_node: dict[int, list[Link]],
@@ -237,11 +241,13 @@ class Inheritance:
         else:
             parents = dict(Node.objects.filter(plan__in=plans).order_by().values_list("id", "parent_id"))
         self = cls(parents, defaultdict(list), defaultdict(list))
-        for a in self._links.read(Assignment.objects.filter(node__plan__in=plans)):
-            self.by_node[a.node_id].append(a)  # type: ignore[index]
-        if with_targets:
-            for a in self._links.read(Assignment.objects.filter(target__plan__in=plans)):
-                self.by_target[a.target_id].append(a)  # type: ignore[index]
+        of_nodes = Assignment.objects.filter(node__plan__in=plans)
+        of_targets = [Assignment.objects.filter(target__plan__in=plans)] if with_targets else []
+        for a in self._links.read(of_nodes, *of_targets):
+            if a.target_id is not None:
+                self.by_target[a.target_id].append(a)
+            else:
+                self.by_node[a.node_id].append(a)  # type: ignore[index]
         return self
 
     def load_targets(self, ids: Iterable[int]) -> Inheritance:

@@ -85,3 +85,8 @@ def get(mapping: Any, key: Any) -> Any:
 @register.simple_tag
 def report_html(report: Any) -> SafeString:
     return rows.report(report)
+
+
+@register.simple_tag
+def select(bound_field: Any) -> SafeString:
+    return rows.select(bound_field)
