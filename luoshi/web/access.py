@@ -68,8 +68,14 @@ def target_for(user: User, pk: int) -> Target:
 
 
 def department_for(user: User, pk: int) -> Department:
-    """A department page: its government's office and leaders, and its own reporters."""
-    dept = Department.objects.select_related("government").filter(pk=pk).first()
+    """A department page: its government's office and leaders, and its own reporters (whose
+    department came with them: no query)."""
+    state = getattr(user, "_state", None)
+    own = state.fields_cache.get("department") if state is not None else None
+    if own is not None and own.pk == pk and "government" in own._state.fields_cache:
+        dept = own
+    else:
+        dept = Department.objects.select_related("government").filter(pk=pk).first()
     if dept is None:
         raise Http404("no such department")
     _in_tenant(user, dept.government_id)
