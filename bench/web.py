@@ -17,13 +17,16 @@ usage: python bench/web.py [--plans 3000] [--targets 100] [--reports 12] [--depa
    ``--keep`` reuses a filled database of the same size (deleting the reports earlier runs
    submitted) and keeps it at the end; without it the database is made anew and dropped.
 2. Serve: gunicorn (``luoshi.wsgi``) on 127.0.0.1:``--port`` with ``--workers`` processes
-   (``--threads`` > 1: the gthread worker), DEBUG off, persistent database connections.
+   (``--threads`` > 1: the gthread worker), DEBUG off, persistent database connections, and
+   the page and session caches in a new, empty directory (every page is rendered the first
+   time it is asked for; ``LUOSHI_CACHE_DIR=off`` in the environment measures without them).
 3. Load: ``--clients`` threads, each with its own keep-alive HTTP connection and sessions
    logged in through the login form (CSRF token and all), run one phase after the other for
    ``--duration`` seconds each (at most ``--max-requests`` requests per phase), after a
    short warm-up:
    - dashboard ``/plans/<id>/`` and tree ``/plans/<id>/tree/`` of random plans among all
-     (a superuser, the one role that sees every government's plans);
+     (a superuser, the one role that sees every government's plans; each phase its own
+     random plans, so most requests are a plan's first view);
    - a department's page ``/departments/<id>/`` (each client: ``--reporters`` reporters of
      random governments, each on its own department's page, with the report forms);
    - report submission: the same reporters POST the page's form (a figure, progress,

@@ -51,8 +51,8 @@ def _changed(sender: type[Model], instance: Model, **kwargs: Any) -> None:
     if isinstance(instance, Plan):
         bump(Plan.objects.filter(pk=instance.pk))
         return
-    if isinstance(instance, User) and set(kwargs.get("update_fields") or ()) <= {"last_login"} \
-            and kwargs.get("update_fields") is not None:
+    fields = kwargs.get("update_fields")
+    if isinstance(instance, User) and fields is not None and set(fields) <= {"last_login"}:
         return  # a login changes no page
     plans = _plans_of(instance)
     if plans is not None:

@@ -250,13 +250,6 @@ class Inheritance:
                 self.by_node[a.node_id].append(a)  # type: ignore[index]
         return self
 
-    def load_targets(self, ids: Iterable[int]) -> Inheritance:
-        """Add the own assignments of these targets (for an instance made without them)."""
-        for a in self._links.read(Assignment.objects.filter(target__in=list(ids))):
-            if a not in self.by_target.get(a.target_id, []):  # type: ignore[arg-type]
-                self.by_target.setdefault(a.target_id, []).append(a)  # type: ignore[arg-type]
-        return self
-
     def of_node(self, node_id: int | None) -> list[Link]:
         """The assignments of the node or, when it has none, of the nearest node above it."""
         if node_id is None:
