@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -138,19 +137,3 @@ def test_the_csrf_token_of_a_cached_department_page_is_the_readers(world: World)
                                 f"t{world.target.pk}-as_of": "2023-07-31", f"t{world.target.pk}-value": "90"})
         assert response.status_code == 302  # the token was accepted
         tokens.append(token)
-
-
-@pytest.mark.django_db
-def test_a_plans_status_is_computed_once_per_revision(world: World, django_assert_num_queries: Any) -> None:
-    from luoshi.core.services.dashboard import plan_status
-
-    day = date(2023, 7, 1)
-    first = plan_status(Plan.objects.get(pk=world.plan.pk), day, cached=True)
-    with django_assert_num_queries(0):  # the dashboard, the tree, the bulletin: one computation
-        again = plan_status(first.plan, day, cached=True)
-    assert [(r.target.pk, r.status, r.value) for r in again.rows] == [(r.target.pk, r.status, r.value)
-                                                                      for r in first.rows]
-    review_report(world.report, user=world.office, accept=True)
-    after = plan_status(Plan.objects.get(pk=world.plan.pk), day, cached=True)  # a new revision: anew
-    assert {r.target.pk: r.value for r in after.rows}[world.target.pk] == 80
-    assert {r.target.pk: r.value for r in again.rows}[world.target.pk] is None

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.core.cache import caches
 from django.db import connection
 from django.db.models import OuterRef, QuerySet, Subquery
 
@@ -93,28 +92,11 @@ def _area_of(node: Node | None, nodes: dict[int, Node]) -> Node | None:
 
 
 def plan_status(plan: Plan, as_of: date, targets: list[Target] | None = None, *,
-                inheritance: Inheritance | None = None, nodes: dict[int, Node] | None = None,
-                cached: bool = False) -> PlanStatus:
+                inheritance: Inheritance | None = None, nodes: dict[int, Node] | None = None) -> PlanStatus:
     """Compute every target's status as of ``as_of`` (reports dated after it are ignored).
     ``targets``: some of the plan's targets only; ``inheritance``: the plan's assignments when
     the caller has them already (with the own assignments of ``targets``); ``nodes``: the
-    plan's nodes but measures, in order, when the caller has them (other plans' may be there).
-
-    ``cached``: a whole plan's status is computed once per revision of the plan and as-of
-    date, and kept in the ``pages`` cache (the dashboard and the tree share it). Only for a
-    ``plan`` read after the last change the caller made: its revision names the status."""
-    if cached and targets is None and inheritance is None and nodes is None:
-        key = f"status:{plan.cache_key}:{as_of.isoformat()}"
-        found: PlanStatus | None = caches["pages"].get(key)
-        if found is None:
-            found = _plan_status(plan, as_of)
-            caches["pages"].set(key, found)
-        return found
-    return _plan_status(plan, as_of, targets, inheritance=inheritance, nodes=nodes)
-
-
-def _plan_status(plan: Plan, as_of: date, targets: list[Target] | None = None, *,
-                 inheritance: Inheritance | None = None, nodes: dict[int, Node] | None = None) -> PlanStatus:
+    plan's nodes but measures, in order, when the caller has them (other plans' may be there)."""
     if nodes is None:
         nodes = {n.id: n for n in Node.objects.filter(plan=plan).exclude(kind=Node.Kind.MEASURE).order_by("order")}
     else:

@@ -33,7 +33,7 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     as_of = as_of_for(request, plan)
 
     def render_body() -> str:
-        status = plan_status(plan, as_of, cached=True)  # the plan was read by this request
+        status = plan_status(plan, as_of)
         departments = {d.name: d for r in status.rows for d in r.lead}
         by_department = sorted(status.by_department, key=lambda g: (g.name == "—", g.completion or 0.0, g.name))
         return render_to_string("web/_dashboard_body.html", {
@@ -97,7 +97,7 @@ def tree(request: HttpRequest, pk: int) -> HttpResponse:
     office = access.is_office(request.user, plan.government_id)  # type: ignore[arg-type]
 
     def render_body() -> str:
-        status = plan_status(plan, as_of, cached=True)  # the plan was read by this request
+        status = plan_status(plan, as_of)
         form = AssignForm(plan=plan, target_ids=[], node_ids=[]) if office else None
         return render_to_string("web/_tree_body.html", {
             "plan": plan, "as_of": as_of, "rows": tree_rows(plan, status), "office": office, "form": form,
