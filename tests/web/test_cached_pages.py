@@ -137,3 +137,15 @@ def test_the_csrf_token_of_a_cached_department_page_is_the_readers(world: World)
                                 f"t{world.target.pk}-as_of": "2023-07-31", f"t{world.target.pk}-value": "90"})
         assert response.status_code == 302  # the token was accepted
         tokens.append(token)
+
+
+@pytest.mark.django_db
+def test_a_department_without_plans_shows_its_new_name(client, world: World) -> None:
+    from luoshi.core.models import Department
+
+    lonely = Department.objects.create(government=world.stranger.government, name="统计局", order=1)
+    client.force_login(world.stranger)
+    url = reverse("web:department", args=[lonely.pk])
+    assert "<h1>统计局</h1>" in _main(client.get(url))
+    _rename(lonely)
+    assert "<h1>统计局（新）</h1>" in _main(client.get(url))

@@ -125,8 +125,9 @@ def department(request: HttpRequest, pk: int) -> HttpResponse:
     if posted is not None:  # the form with its errors and the figures typed: not for anyone else
         html = mark_safe(render_body().replace(bodies.CSRF_MARK, get_token(request)))  # rendered by us
     else:
-        html = bodies.body(request, ("department", dept.pk, timezone.localdate(), may_report,
-                                     *(p.cache_key for p in plans)), render_body)
+        # the names too: a government without plans has no revision to raise when they change
+        html = bodies.body(request, ("department", dept.pk, dept.name, dept.government.name, timezone.localdate(),
+                                     may_report, *(p.cache_key for p in plans)), render_body)
     return render(request, "web/department.html", context | {"body": html})
 
 
