@@ -11,6 +11,7 @@ each time.
 from __future__ import annotations
 
 import hashlib
+import logging
 import random
 from collections.abc import Callable, Iterable
 
@@ -22,17 +23,28 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 CSRF_MARK = "luoshi-csrf-token-placeholder"
+log = logging.getLogger(__name__)
 
 
 def body(request: HttpRequest, parts: Iterable[object], render: Callable[[], str]) -> SafeString:
-    """The cached body named by ``parts`` (plus the language), or ``render()`` kept for next time."""
+    """The cached body named by ``parts`` (plus the language), or ``render()`` kept for next time.
+    A cache that cannot be read or written (a full disk, a directory made read-only) costs the
+    rendering, never the page: each failure is logged and the body rendered."""
     name = "\x1f".join(map(str, (*parts, get_language())))
     key = "body:" + hashlib.blake2b(name.encode(), digest_size=16).hexdigest()
-    cache = caches["pages"]
-    html = cache.get(key)
+    try:
+        cache = caches["pages"]  # a file cache makes its directory here
+        html = cache.get(key)
+    except OSError as exc:
+        log.warning("page cache unreadable: %s", exc)
+        cache, html = None, None
     if html is None:
         html = str(render())
-        cache.set(key, html)
+        try:
+            if cache is not None:
+                cache.set(key, html)
+        except OSError as exc:
+            log.warning("page cache unwritable: %s", exc)
     if CSRF_MARK in html:
         html = html.replace(CSRF_MARK, get_token(request))
     return mark_safe(html)  # rendered by our templates and rows

@@ -149,3 +149,16 @@ def test_a_department_without_plans_shows_its_new_name(client, world: World) -> 
     assert "<h1>统计局</h1>" in _main(client.get(url))
     _rename(lonely)
     assert "<h1>统计局（新）</h1>" in _main(client.get(url))
+
+
+@pytest.mark.django_db
+def test_a_broken_cache_costs_the_rendering_not_the_page(client, world: World, settings, tmp_path, caplog) -> None:
+    not_a_directory = tmp_path / "cache"
+    not_a_directory.write_text("a file where the cache directory should be")  # as good as a full disk
+    settings.CACHES = {**settings.CACHES, "pages": {"BACKEND": "luoshi.web.bodies.FileCache",
+                                                    "LOCATION": str(not_a_directory)}}
+    client.force_login(world.office)
+    for name in ("web:dashboard", "web:tree"):
+        response = client.get(reverse(name, args=[world.plan.pk]))
+        assert response.status_code == 200 and _bodies(response)
+    assert "page cache unreadable" in caplog.text
