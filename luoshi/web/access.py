@@ -69,11 +69,9 @@ def target_for(user: User, pk: int) -> Target:
 
 def department_for(user: User, pk: int) -> Department:
     """A department page: its government's office and leaders, and its own reporters (whose
-    department came with them: no query)."""
-    state = getattr(user, "_state", None)
-    own = state.fields_cache.get("department") if state is not None else None
-    if own is not None and own.pk == pk and "government" in own._state.fields_cache:
-        dept = own
+    department, with its government, came with them from ``luoshi.core.backends``)."""
+    if user.department_id is not None and user.department_id == pk:
+        dept = user.department
     else:
         dept = Department.objects.select_related("government").filter(pk=pk).first()
     if dept is None:

@@ -20,7 +20,6 @@ from .assignment import Inheritance, split
 class Latest:
     """The newest accepted report of a target, as its status needs it."""
 
-    id: int
     value: Decimal | None
     as_of: date
     problems: str
@@ -104,9 +103,8 @@ def plan_status(plan: Plan, as_of: date, targets: list[Target] | None = None, *,
     chosen = None if targets is None else [t.pk for t in targets]
     if targets is None:
         targets = list(Target.objects.filter(plan=plan).order_by("order"))
-    latest = {t: Latest(pk, value, day, problems)
-              for t, pk, value, day, problems in _latest_reports(plan, as_of, chosen)
-              .values_list("target_id", "id", "value", "as_of", "problems")}
+    latest = {t: Latest(value, day, problems) for t, value, day, problems in _latest_reports(plan, as_of, chosen)
+              .values_list("target_id", "value", "as_of", "problems")}
     if inheritance is None:
         inheritance = Inheritance.of_plans([plan.id], nodes=nodes.values())
 
