@@ -13,11 +13,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 
 from ..models import Assignment, Department, Government, Node, Plan, Target, User
+from ..prepared import AN_ID, Prepared
 from ..rules import departments as R
 from . import Conflict, Forbidden, ServiceError, delete_as, save_as
 
@@ -205,19 +207,29 @@ class _Links:
     def __init__(self) -> None:
         self.departments: dict[int, Department] = {}
 
-    def read(self, assignments: QuerySet[Assignment], *more: QuerySet[Assignment]) -> list[Link]:
+    @classmethod
+    def query(cls, assignments: QuerySet[Assignment], *more: QuerySet[Assignment]) -> QuerySet[Assignment]:
         """The rows of ``assignments`` and of ``more`` (one query: UNION ALL)."""
-        rows = assignments.order_by().values_list(*self.FIELDS)
+        rows = assignments.order_by().values_list(*cls.FIELDS)
         if more:
-            rows = rows.union(*(m.order_by().values_list(*self.FIELDS) for m in more), all=True)
+            rows = rows.union(*(m.order_by().values_list(*cls.FIELDS) for m in more), all=True)
+        return rows
+
+    def read(self, rows: Iterable[tuple[Any, ...]], using: str = "default") -> list[Link]:
+        """Links from rows of ``query``."""
         out = []
         for pk, node, target, role, dept, government, name, order in rows:
             d = self.departments.get(dept)
             if d is None:
                 d = self.departments[dept] = Department(id=dept, government_id=government, name=name, order=order)
-                d._state.adding, d._state.db = False, assignments.db
+                d._state.adding, d._state.db = False, using
             out.append(Link(pk, node, target, d, role))
         return out
+
+
+# one plan's assignments, of its nodes and of its targets (see ``Inheritance.of_plan``)
+_OF_PLAN = Prepared(lambda plan: _Links.query(Assignment.objects.filter(node__plan=plan),
+                                              Assignment.objects.filter(target__plan=plan)), plan=AN_ID)
 
 
 class Inheritance:
@@ -243,12 +255,23 @@ class Inheritance:
         self = cls(parents, defaultdict(list), defaultdict(list))
         of_nodes = Assignment.objects.filter(node__plan__in=plans)
         of_targets = [Assignment.objects.filter(target__plan__in=plans)] if with_targets else []
-        for a in self._links.read(of_nodes, *of_targets):
+        self._add(self._links.read(_Links.query(of_nodes, *of_targets), of_nodes.db))
+        return self
+
+    @classmethod
+    def of_plan(cls, plan: int, nodes: Iterable[Node]) -> Inheritance:
+        """One plan's assignments, of its nodes and its targets, in a query built once;
+        ``nodes``: the plan's nodes (measures may be left out)."""
+        self = cls({n.id: n.parent_id for n in nodes}, defaultdict(list), defaultdict(list))
+        self._add(self._links.read(_OF_PLAN.rows(plan=plan)))
+        return self
+
+    def _add(self, links: list[Link]) -> None:
+        for a in links:
             if a.target_id is not None:
                 self.by_target[a.target_id].append(a)
             else:
                 self.by_node[a.node_id].append(a)  # type: ignore[index]
-        return self
 
     def of_node(self, node_id: int | None) -> list[Link]:
         """The assignments of the node or, when it has none, of the nearest node above it."""

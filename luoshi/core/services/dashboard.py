@@ -13,6 +13,7 @@ from django.db.models import OuterRef, QuerySet, Subquery
 
 from .. import status as S
 from ..models import Department, Node, Plan, ProgressReport, Target
+from ..prepared import A_DAY, AN_ID, Prepared, field_names, instances
 from .assignment import Inheritance, split
 
 
@@ -97,16 +98,17 @@ def plan_status(plan: Plan, as_of: date, targets: list[Target] | None = None, *,
     the caller has them already (with the own assignments of ``targets``); ``nodes``: the
     plan's nodes but measures, in order, when the caller has them (other plans' may be there)."""
     if nodes is None:
-        nodes = {n.id: n for n in Node.objects.filter(plan=plan).exclude(kind=Node.Kind.MEASURE).order_by("order")}
+        nodes = {n.id: n for n in instances(Node, _NODES.rows(plan=plan.id))}
     else:
         nodes = {k: n for k, n in nodes.items() if n.plan_id == plan.id}
-    chosen = None if targets is None else [t.pk for t in targets]
     if targets is None:
-        targets = list(Target.objects.filter(plan=plan).order_by("order"))
-    latest = {t: Latest(value, day, problems) for t, value, day, problems in _latest_reports(plan, as_of, chosen)
-              .values_list("target_id", "value", "as_of", "problems")}
+        targets = instances(Target, _TARGETS.rows(plan=plan.id))
+        found = _LATEST.rows(plan=plan.id, as_of=as_of)
+    else:
+        found = _latest_reports(plan.id, as_of, [t.pk for t in targets]).values_list(*LATEST)
+    latest = {t: Latest(value, day, problems) for t, value, day, problems in found}
     if inheritance is None:
-        inheritance = Inheritance.of_plans([plan.id], nodes=nodes.values())
+        inheritance = Inheritance.of_plan(plan.id, nodes.values())
 
     rows = []
     for t in targets:
@@ -132,14 +134,17 @@ def plan_status(plan: Plan, as_of: date, targets: list[Target] | None = None, *,
     )
 
 
-def _latest_reports(plan: Plan, as_of: date, chosen: list[int] | None) -> QuerySet[ProgressReport]:
+LATEST = ("target_id", "value", "as_of", "problems")  # of a report, as ``Latest`` needs it
+
+
+def _latest_reports(plan: int, as_of: date, chosen: list[int] | None) -> QuerySet[ProgressReport]:
     """The newest accepted report of each target as of ``as_of`` (latest date, then latest
     submission), in one query: per target, one probe of the (target, status, as_of) index,
     rather than every report of the plan (twelve a target after a year of monthly reports).
     PostgreSQL has DISTINCT ON, which does the same in one pass over the plan's reports and
     is twice as fast."""
     if connection.vendor == "postgresql":
-        reports = ProgressReport.objects.filter(target__plan=plan, status=ProgressReport.Status.ACCEPTED,
+        reports = ProgressReport.objects.filter(target__plan_id=plan, status=ProgressReport.Status.ACCEPTED,
                                                 as_of__lte=as_of)
         if chosen is not None:
             reports = reports.filter(target__in=chosen)
@@ -147,11 +152,19 @@ def _latest_reports(plan: Plan, as_of: date, chosen: list[int] | None) -> QueryS
     newest = (ProgressReport.objects.filter(target=OuterRef("pk"), status=ProgressReport.Status.ACCEPTED,
                                             as_of__lte=as_of)
               .order_by("-as_of", "-created", "-pk").values("pk")[:1])
-    of = Target.objects.filter(plan=plan)
+    of = Target.objects.filter(plan_id=plan)
     if chosen is not None:  # some of the plan's targets (a department's)
         of = of.filter(pk__in=chosen)
     ids = of.order_by().annotate(newest=Subquery(newest)).filter(newest__isnull=False).values("newest")
     return ProgressReport.objects.filter(pk__in=ids).order_by()
+
+
+# a whole plan's nodes (but measures), targets and latest reports, in queries built once
+_NODES = Prepared(lambda plan: Node.objects.filter(plan_id=plan).exclude(kind=Node.Kind.MEASURE).order_by("order")
+                  .values_list(*field_names(Node)), plan=AN_ID)
+_TARGETS = Prepared(lambda plan: Target.objects.filter(plan_id=plan).order_by("order").values_list(*field_names(Target)),
+                    plan=AN_ID)
+_LATEST = Prepared(lambda plan, as_of: _latest_reports(plan, as_of, None).values_list(*LATEST), plan=AN_ID, as_of=A_DAY)
 
 
 def _groups(rows: list[TargetStatus], keys) -> list[Group]:  # type: ignore[no-untyped-def]

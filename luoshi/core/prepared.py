@@ -1,0 +1,96 @@
+"""Queries whose SQL is built once per database connection and then run with new parameters.
+
+Django builds a queryset's SQL anew each time it runs it: for the four queries of a plan's
+status that is more than half of their cost (measured on PostgreSQL: 9.6 ms with the ORM,
+2.9 ms for the same SQL on a cursor). A ``Prepared`` query is written as an ordinary queryset,
+built once with marker values standing for its parameters; its SQL and the places of the
+markers among the parameters are kept, and each run puts the real values in those places.
+Rows come back through Django's own converters (SQLite's dates and decimals), so they are
+what ``values_list`` would give.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, TypeVar
+
+from django.db import connections
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models import Model, QuerySet
+from django.db.models.sql.compiler import SQLCompiler
+
+M = TypeVar("M", bound=Model)
+
+# marker values, which no real id or date equals
+AN_ID = -7_654_321
+A_DAY = date(1, 2, 3)
+
+
+@dataclass(frozen=True)
+class _Built:
+    compiler: SQLCompiler
+    sql: str
+    params: tuple[Any, ...]
+    slots: tuple[tuple[int, str], ...]  # (position in params, name of the marker)
+
+
+class Prepared:
+    """``build(**marks)`` must return a ``values_list`` queryset in which each marker value
+    appears among the parameters (and no other parameter equals one): ``Prepared(lambda plan:
+    Node.objects.filter(plan=plan).values_list("id", "title"), plan=-7)``. Markers are ints,
+    strings or dates (which a database may take as text: values are adapted the same way)."""
+
+    def __init__(self, build: Callable[..., QuerySet[Any]], **marks: object) -> None:
+        self.build, self.marks = build, marks
+        self._built: weakref.WeakKeyDictionary[BaseDatabaseWrapper, _Built] = weakref.WeakKeyDictionary()
+
+    def _for(self, using: str) -> _Built:
+        connection = connections[using]  # one per thread: so is the compiler kept with it
+        built = self._built.get(connection)
+        if built is None:
+            compiler = self.build(**self.marks).query.get_compiler(using)
+            sql, params = compiler.as_sql()
+            adapted = {k: _adapt(connection, m) for k, m in self.marks.items()}
+            slots = []
+            for i, p in enumerate(params):
+                names = [k for k, m in adapted.items() if type(p) is type(m) and p == m]
+                if names:
+                    slots.append((i, names[0]))
+            if {n for _, n in slots} != set(self.marks):
+                missing = sorted(set(self.marks) - {n for _, n in slots})
+                raise ValueError(f"markers not among the query's parameters: {missing}")
+            built = self._built[connection] = _Built(compiler, sql, tuple(params), tuple(slots))
+        return built
+
+    def rows(self, using: str = "default", **values: object) -> list[tuple[Any, ...]]:
+        """Run the query with ``values`` for its markers: the rows, as ``values_list`` gives them."""
+        built = self._for(using)
+        connection = connections[using]
+        params = list(built.params)
+        for i, name in built.slots:
+            params[i] = _adapt(connection, values[name])
+        with connection.cursor() as cursor:
+            cursor.execute(built.sql, params)
+            fetched = cursor.fetchall()
+        return list(built.compiler.results_iter([fetched], tuple_expected=True))
+
+
+def _adapt(connection: BaseDatabaseWrapper, value: object) -> object:
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return connection.ops.adapt_datefield_value(value)
+    return value
+
+
+def field_names(model: type[Model]) -> tuple[str, ...]:
+    """The names under which ``values_list`` reads every concrete field of ``model``, in order."""
+    return tuple(f.attname for f in model._meta.concrete_fields)
+
+
+def instances(model: type[M], rows: Sequence[tuple[Any, ...]], using: str = "default") -> list[M]:
+    """Model instances from rows of every concrete field (``field_names``), as a queryset
+    would make them."""
+    names = field_names(model)
+    return [model.from_db(using, names, row) for row in rows]  # type: ignore[misc]
