@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 from django.db import connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Model, QuerySet
+from django.db.models.query import get_related_populators
 from django.db.models.sql.compiler import SQLCompiler
 
 M = TypeVar("M", bound=Model)
@@ -38,7 +39,7 @@ class _Built:
 
 
 class Prepared:
-    """``build(**marks)`` must return a ``values_list`` queryset in which each marker value
+    """``build(**marks)`` must return a queryset in which each marker value
     appears among the parameters (and no other parameter equals one): ``Prepared(lambda plan:
     Node.objects.filter(plan=plan).values_list("id", "title"), plan=-7)``. Markers are ints,
     strings or dates (which a database may take as text: values are adapted the same way)."""
@@ -65,8 +66,7 @@ class Prepared:
             built = self._built[connection] = _Built(compiler, sql, tuple(params), tuple(slots))
         return built
 
-    def rows(self, using: str = "default", **values: object) -> list[tuple[Any, ...]]:
-        """Run the query with ``values`` for its markers: the rows, as ``values_list`` gives them."""
+    def _run(self, using: str, values: dict[str, object]) -> tuple[_Built, list[Any]]:
         built = self._for(using)
         connection = connections[using]
         params = list(built.params)
@@ -74,8 +74,32 @@ class Prepared:
             params[i] = _adapt(connection, values[name])
         with connection.cursor() as cursor:
             cursor.execute(built.sql, params)
-            fetched = cursor.fetchall()
+            return built, cursor.fetchall()
+
+    def rows(self, using: str = "default", **values: object) -> list[tuple[Any, ...]]:
+        """Run a ``values_list`` query with ``values`` for its markers: the rows, as
+        ``values_list`` gives them."""
+        built, fetched = self._run(using, values)
         return list(built.compiler.results_iter([fetched], tuple_expected=True))
+
+    def objects(self, using: str = "default", **values: object) -> list[Any]:
+        """Run a query of model instances (``select_related`` and ``defer`` allowed) with
+        ``values`` for its markers: the instances, made as the queryset makes them."""
+        built, fetched = self._run(using, values)
+        compiler = built.compiler
+        info = compiler.klass_info
+        start, end = info["select_fields"][0], info["select_fields"][-1] + 1
+        names = [f[0].target.attname for f in compiler.select[start:end]]
+        related = get_related_populators(info, compiler.select, using)
+        out = []
+        for row in compiler.results_iter([fetched]):
+            obj = info["model"].from_db(using, names, row[start:end])
+            for populator in related:
+                populator.populate(row, obj)
+            for name, column in compiler.annotation_col_map.items():
+                setattr(obj, name, row[column])
+            out.append(obj)
+        return out
 
 
 def _adapt(connection: BaseDatabaseWrapper, value: object) -> object:

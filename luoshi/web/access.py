@@ -18,6 +18,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from ..core.models import Department, Evidence, Plan, ProgressReport, Target, User
+from ..core.prepared import AN_ID, Prepared
 from ..core.services.assignment import HEAVY_FIELDS, heavy
 from ..core.services.progress import can_report, can_view
 
@@ -46,11 +47,15 @@ def visible_plans(user: User) -> QuerySet[Plan]:
     return plans.filter(government=user.government_id) if user.government_id else plans.none()
 
 
+_PLAN = Prepared(lambda pk: Plan.objects.select_related("government").defer(*HEAVY_FIELDS).filter(pk=pk), pk=AN_ID)
+
+
 def plan_for(user: User, pk: int, *, write: bool = False) -> Plan:
     """A plan the user may read as a whole (office, leader); ``write``: change (office)."""
-    plan = Plan.objects.select_related("government").defer(*HEAVY_FIELDS).filter(pk=pk).first()
-    if plan is None:
+    found = _PLAN.objects(pk=pk)
+    if not found:
         raise Http404("no such plan")
+    plan = found[0]
     _in_tenant(user, plan.government_id)
     if is_reporter(user) or (write and not is_office(user, plan.government_id)):
         raise PermissionDenied

@@ -71,3 +71,24 @@ def test_a_marker_not_among_the_parameters_is_an_error(db: None) -> None:
     query = Prepared(lambda plan, day: Node.objects.filter(plan_id=plan).values_list("id"), plan=AN_ID, day=A_DAY)
     with pytest.raises(ValueError, match="day"):
         query.rows(plan=1, day=date(2023, 1, 1))
+
+
+def test_objects_are_the_querysets_with_related_and_deferred(plans: list[Plan]) -> None:
+    def build(plan: int) -> QuerySet[Target]:
+        return (Target.objects.select_related("plan__government", "node__parent").defer("plan__text", "text")
+                .filter(plan_id=plan).order_by("order"))
+
+    query = Prepared(build, plan=AN_ID)
+    for plan in plans:
+        made, loaded = query.objects(plan=plan.id), list(build(plan.id))
+        for m, q in zip(made, loaded, strict=True):
+            assert m.get_deferred_fields() == q.get_deferred_fields() == {"text"}
+            assert m.plan.get_deferred_fields() == q.plan.get_deferred_fields() == {"text"}
+            assert set(m._state.fields_cache) == set(q._state.fields_cache) == {"plan", "node"}
+            assert (m.plan.government.name, m.node.title, m.node.parent.title) == (
+                q.plan.government.name, q.node.title, q.node.parent.title)
+        assert [vars_of(t) for t in made] == [vars_of(t) for t in loaded]  # loads the deferred text
+
+
+def test_no_row_is_an_empty_list(db: None) -> None:
+    assert Prepared(lambda pk: Plan.objects.filter(pk=pk), pk=AN_ID).objects(pk=10**9) == []
