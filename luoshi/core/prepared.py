@@ -25,6 +25,8 @@ from django.db.models.sql.compiler import SQLCompiler
 
 M = TypeVar("M", bound=Model)
 
+_INT64 = (-(2**63), 2**63 - 1)
+
 # marker values, which no real id or date equals
 AN_ID = -7_654_321
 A_DAY = date(1, 2, 3)
@@ -41,8 +43,9 @@ class _Built:
 class Prepared:
     """``build(**marks)`` must return a queryset in which each marker value
     appears among the parameters (and no other parameter equals one): ``Prepared(lambda plan:
-    Node.objects.filter(plan=plan).values_list("id", "title"), plan=-7)``. Markers are ints,
-    strings or dates (which a database may take as text: values are adapted the same way)."""
+    Node.objects.filter(plan=plan).values_list("id", "title"), plan=-7)``. Markers are ids (an
+    id beyond 64 bits matches no row), strings or dates (which a database may take as text:
+    values are adapted the same way)."""
 
     def __init__(self, build: Callable[..., QuerySet[Any]], **marks: object) -> None:
         self.build, self.marks = build, marks
@@ -68,6 +71,8 @@ class Prepared:
 
     def _run(self, using: str, values: dict[str, object]) -> tuple[_Built, list[Any]]:
         built = self._for(using)
+        if any(isinstance(v, int) and not _INT64[0] <= v <= _INT64[1] for v in values.values()):
+            return built, []  # as Django does: no row has such an id (SQLite could not take it)
         connection = connections[using]
         params = list(built.params)
         for i, name in built.slots:

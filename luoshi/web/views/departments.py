@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from ...core import status as S
 from ...core.models import Department, Plan, ProgressReport, Target
+from ...core.prepared import AN_ID, Prepared
 from ...core.services import Forbidden, ServiceError
 from ...core.services.assignment import HEAVY_FIELDS, department_targets, heavy, remember_departments
 from ...core.services.dashboard import plan_status
@@ -41,15 +42,20 @@ def me(request: HttpRequest) -> HttpResponse:
     return redirect("web:home")
 
 
+# the target reported on, with the nodes above it (the departments' rule needs them)
+_TARGET = Prepared(lambda pk, government: Target.objects.select_related("plan", "node__parent__parent")
+                   .defer(*heavy()).filter(pk=pk, plan__government=government), pk=AN_ID, government=AN_ID - 1)
+
+
 def _post(request: HttpRequest, dept: Department) -> tuple[HttpResponse | None, ReportForm | None]:
     try:
         target_id = int(request.POST.get("target", ""))
     except ValueError:
         raise Http404("no such target") from None
-    t = (Target.objects.select_related("plan", "node__parent__parent").defer(*heavy())
-         .filter(pk=target_id, plan__government=dept.government_id).first())
-    if t is None:
+    found = _TARGET.objects(pk=target_id, government=dept.government_id)
+    if not found:
         raise Http404("no such target")
+    t = found[0]
     # the target must be one this department reports on (the rule of targets_of_department,
     # for this one target: its own assignments, else the nearest assigned node above it)
     assigned = remember_departments(t)
