@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..core.models import Assignment, Department, Target, User
+from ..core.prepared import AN_ID, Prepared
 
 LIMIT = Decimal(10) ** 19  # the decimal columns hold 24 digits, 4 after the point
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -149,6 +150,10 @@ TargetRowFormSet = forms.formset_factory(TargetRowForm, formset=BaseTargetRowFor
 ASSIGN_ROLES = [*Assignment.Role.choices, ("remove", _("remove this department"))]
 
 
+_DEPARTMENTS = Prepared(lambda government: Department.objects.filter(government=government).values_list("pk", "name"),
+                        government=AN_ID)
+
+
 class AssignForm(forms.Form):
     department = forms.ModelChoiceField(label=_("Department"), queryset=Department.objects.none())
     role = forms.ChoiceField(label=_("Role"), choices=ASSIGN_ROLES, initial=Assignment.Role.LEAD)
@@ -157,11 +162,11 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args: Any, plan: Any, target_ids: list[int], node_ids: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        departments = Department.objects.filter(government=plan.government_id)
         field = self.fields["department"]
-        field.queryset = departments  # type: ignore[attr-defined]
-        # the options from one plain query (the field's own iterator opens a cursor per page)
-        field.widget.choices = [("", field.empty_label)] + [(d.pk, str(d)) for d in departments]  # type: ignore[attr-defined]
+        field.queryset = Department.objects.filter(government=plan.government_id)  # type: ignore[attr-defined]
+        # the options from one plain query, built once (the field's own iterator opens a
+        # cursor per page)
+        field.widget.choices = [("", field.empty_label), *_DEPARTMENTS.rows(government=plan.government_id)]  # type: ignore[attr-defined]
         self.fields["targets"].choices = [(i, i) for i in target_ids]
         self.fields["nodes"].choices = [(i, i) for i in node_ids]
 

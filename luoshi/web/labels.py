@@ -30,6 +30,8 @@ def status_label(status: str) -> str:
 
 
 def decimal(value: Any) -> Decimal | None:
+    if type(value) is Decimal:  # as the database gives it: most calls
+        return value if value.is_finite() else None
     if value is None or value == "":
         return None
     try:

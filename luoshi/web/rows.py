@@ -39,9 +39,10 @@ def _pattern(name: str, prefix: str) -> tuple[str, str]:
     return head, tail
 
 
-def url(name: str, pk: int) -> str:
-    """``reverse(name, args=[pk])`` for a URL with one integer argument, in 1 µs."""
-    head, tail = _pattern(name, get_script_prefix())
+def url(name: str, pk: int, prefix: str | None = None) -> str:
+    """``reverse(name, args=[pk])`` for a URL with one integer argument, in 1 µs; ``prefix``:
+    the request's script prefix when the caller read it already (reading it costs 4 µs)."""
+    head, tail = _pattern(name, get_script_prefix() if prefix is None else prefix)
     return f"{head}{pk}{tail}"
 
 
@@ -73,14 +74,14 @@ class _Words:
         return self.lights.get(status) or light(status)
 
 
-def dept_links(departments: Iterable[Any]) -> str:
+def dept_links(departments: Iterable[Any], prefix: str | None = None) -> str:
     """Department names linked to their pages, joined with 、 (— when none)."""
-    out = "、".join(f'<a href="{url("web:department", d.id)}">{escape(d.name)}</a>' for d in departments)
+    out = "、".join(f'<a href="{url("web:department", d.id, prefix)}">{escape(d.name)}</a>' for d in departments)
     return out or "—"
 
 
-def _target_link(t: Any, as_of: date) -> str:
-    return f'<a href="{url("web:target", t.pk)}?as_of={_date(as_of)}">{escape(t.metric)}</a>'
+def _target_link(t: Any, as_of: date, prefix: str) -> str:
+    return f'<a href="{url("web:target", t.pk, prefix)}?as_of={_date(as_of)}">{escape(t.metric)}</a>'
 
 
 def _goal(t: Any) -> str:
@@ -96,6 +97,7 @@ def status_list(items: Sequence[Any], as_of: date) -> SafeString:
     """The body rows of a list of targets with their status (the dashboard's lagging and
     overdue lists): target and area, goal and deadline, latest value, completion, elapsed
     share of the period, lead departments, the problems stated in the latest report."""
+    prefix = get_script_prefix()
     out = []
     for r in items:
         t = r.target
@@ -107,12 +109,12 @@ def status_list(items: Sequence[Any], as_of: date) -> SafeString:
         problems = (_lines(r.report.problems) if r.report is not None and r.report.problems
                     else '<span class="muted">—</span>')
         out.append(
-            f"<tr><td>{_target_link(t, as_of)}{area}</td>"
+            f"<tr><td>{_target_link(t, as_of, prefix)}{area}</td>"
             f'<td class="nowrap">{_goal(t)}<div class="muted small">{_date(t.deadline)}</div></td>'
             f'<td class="nowrap">{value}</td>'
             f'<td class="num">{labels.percent(r.completion)}</td>'
             f'<td class="num">{labels.percent(None if r.elapsed is None else 100 * float(r.elapsed))}</td>'
-            f"<td>{dept_links(r.lead)}</td><td>{problems}</td></tr>")
+            f"<td>{dept_links(r.lead, prefix)}</td><td>{problems}</td></tr>")
     return mark_safe("\n".join(out))  # every value above is escaped
 
 
@@ -121,6 +123,7 @@ def tree(rows: Sequence[dict[str, Any]], as_of: date, *, office: bool) -> SafeSt
     roll-up and departments, each followed by its targets with lights; a tick box on each row
     for the office's bulk assignment."""
     w = _Words()
+    prefix = get_script_prefix()
     out = []
     for r in rows:
         depth = r["depth"]
@@ -130,9 +133,9 @@ def tree(rows: Sequence[dict[str, Any]], as_of: date, *, office: bool) -> SafeSt
                     f'aria-label="{escape(n.title)}"></td>') if office else ""
             count = escape(ngettext("%(counter)s target", "%(counter)s targets", r["count"])
                            % {"counter": r["count"]})
-            departments = f'{w.lead}: {dept_links(r["lead"])}' if r["lead"] else ""
+            departments = f'{w.lead}: {dept_links(r["lead"], prefix)}' if r["lead"] else ""
             if r["support"]:
-                departments += f'<div class="small">{w.support}: {dept_links(r["support"])}</div>'
+                departments += f'<div class="small">{w.support}: {dept_links(r["support"], prefix)}</div>'
             out.append(
                 f'<tr class="node k-{escape(n.kind)}">{tick}'
                 f'<td class="d{depth}"><label for="n{n.pk}"><strong>{escape(n.number)}{escape(n.title)}</strong></label>\n'
@@ -146,13 +149,13 @@ def tree(rows: Sequence[dict[str, Any]], as_of: date, *, office: bool) -> SafeSt
                 if office else "")
         tag = f' <span class="tag">{w.aspirational}</span>' if t.aspirational else ""
         value = escape(labels.amount(i.value, t.unit or "")) if i.value is not None else "—"
-        support = f'<div class="small">{w.support}: {dept_links(i.support)}</div>' if i.support else ""
+        support = f'<div class="small">{w.support}: {dept_links(i.support, prefix)}</div>' if i.support else ""
         out.append(
-            f'<tr class="leaf">{tick}<td class="d{depth}">{_target_link(t, as_of)}{tag}</td>\n'
+            f'<tr class="leaf">{tick}<td class="d{depth}">{_target_link(t, as_of, prefix)}{tag}</td>\n'
             f'<td class="nowrap">{w.light(i.status)}</td><td class="nowrap">{_goal(t)}</td>\n'
             f'<td class="nowrap">{value}</td>\n'
             f'<td class="num">{labels.percent(i.completion)}</td>\n'
-            f"<td>{dept_links(i.lead)}{support}</td></tr>")
+            f"<td>{dept_links(i.lead, prefix)}{support}</td></tr>")
     return mark_safe("\n".join(out))  # every value above is escaped
 
 
