@@ -9,26 +9,42 @@ the change.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cache
 from typing import Any
 
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import F, Model, QuerySet
 from django.db.models.signals import post_delete, post_save
 
 from .models import Assignment, Department, Evidence, Government, Node, Plan, ProgressReport, Target, User
 
 
-def bump(plans: QuerySet[Plan]) -> None:
-    plans.update(revision=F("revision") + 1)
+def bump(plans: QuerySet[Plan] | int, using: str = DEFAULT_DB_ALIAS) -> None:
+    """Raise the revision of ``plans``, or of the plan of that id (every report's case: the
+    statement is made once)."""
+    if isinstance(plans, int):
+        connection = connections[using]
+        with connection.cursor() as cursor:
+            cursor.execute(_one_plan(connection.ops.quote_name), [plans])
+    else:
+        plans.using(using).update(revision=F("revision") + 1)
 
 
-def _plans_of(instance: Model) -> QuerySet[Plan] | None:
-    """The plans whose pages show ``instance`` (None: none do)."""
+@cache
+def _one_plan(quote: Callable[[str], str]) -> str:
+    table, revision, pk = (quote(n) for n in (Plan._meta.db_table, "revision", Plan._meta.pk.column))  # type: ignore[union-attr]
+    return f"UPDATE {table} SET {revision} = {revision} + 1 WHERE {pk} = %s"
+
+
+def _plans_of(instance: Model) -> QuerySet[Plan] | int | None:
+    """The plans whose pages show ``instance``, or the id of the one plan (None: none do)."""
     if isinstance(instance, Node | Target):
-        return Plan.objects.filter(pk=instance.plan_id)
+        return instance.plan_id  # type: ignore[no-any-return]
     if isinstance(instance, ProgressReport):
         target = instance._state.fields_cache.get("target")  # a report is saved with its target at hand
         if target is not None:
-            return Plan.objects.filter(pk=target.plan_id)
+            return target.plan_id  # type: ignore[no-any-return]
         return Plan.objects.filter(targets=instance.target_id)
     if isinstance(instance, Evidence):
         return Plan.objects.filter(targets__reports=instance.report_id)
@@ -48,15 +64,16 @@ def _plans_of(instance: Model) -> QuerySet[Plan] | None:
 def _changed(sender: type[Model], instance: Model, **kwargs: Any) -> None:
     if kwargs.get("raw"):  # loaddata
         return
+    using = kwargs.get("using", DEFAULT_DB_ALIAS)
     if isinstance(instance, Plan):
-        bump(Plan.objects.filter(pk=instance.pk))
+        bump(instance.pk, using)
         return
     fields = kwargs.get("update_fields")
     if isinstance(instance, User) and fields is not None and set(fields) <= {"last_login"}:
         return  # a login changes no page
     plans = _plans_of(instance)
     if plans is not None:
-        bump(plans)
+        bump(plans, using)
 
 
 WATCHED = (Government, Department, User, Plan, Node, Target, Assignment, ProgressReport, Evidence)

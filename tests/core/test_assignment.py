@@ -310,3 +310,27 @@ def test_departments_of_with_the_node_chain_loaded(related: tuple[str, ...], que
     for t in Target.objects.filter(plan=plan).select_related(*related):
         with django_assert_num_queries(queries):
             assert _names(departments_of(t)) == expected[t.id], t.metric
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("depth", [1, 4, 5, 7], ids=["one", "four", "five", "seven"])
+@pytest.mark.parametrize("assigned_at", ["top", "bottom"])
+def test_departments_of_at_any_depth(depth: int, assigned_at: str) -> None:
+    """A target under ``depth`` nested nodes takes the departments of the nearest assigned one,
+    as deep as trees go (the query is built once for chains of up to four nodes), whether
+    the nodes above it came with it or not."""
+    titles = [f"N{k}" for k in range(depth)]
+    tree = node("task", titles[-1])
+    for title in reversed(titles[:-1]):
+        tree = node("area", title, tree)
+    plan = small_plan("深县", tree=[tree], targets=[row("deep", 5, path=tuple(titles))])
+    depts = people_of_government(plan)
+    lead, support = depts["工业和信息化局"], depts["教育和体育局"]
+    top, bottom = (Node.objects.get(plan=plan, title=t) for t in (titles[0], titles[-1]))
+    Assignment.objects.create(node=top if assigned_at == "top" else bottom, department=lead,
+                              role=Assignment.Role.LEAD)
+    if assigned_at == "bottom" and depth > 1:  # nearer wins: the top's department is not inherited
+        Assignment.objects.create(node=top, department=support, role=Assignment.Role.SUPPORT)
+    for target in (Target.objects.get(plan=plan), Target.objects.select_related("node__parent__parent").get()):
+        assert target.node.title == titles[-1]
+        assert _names(departments_of(target)) == {"lead": [lead.name], "support": []}

@@ -294,7 +294,11 @@ def departments_of(target: Target) -> dict[str, list[Department]]:
     if remembered is not None:
         return remembered  # type: ignore[no-any-return]
     chain = _ancestors(target)
-    found = list(Assignment.objects.filter(Q(target=target.pk) | Q(node__in=chain)).select_related("department"))
+    if len(chain) <= len(_NODE_MARKS):  # as deep as plans go: the query built once
+        padded = chain + [0] * (len(_NODE_MARKS) - len(chain))  # 0: no node's id
+        found = _OF_TARGET.objects(target=target.pk, **dict(zip(_NODE_MARKS, padded, strict=True)))
+    else:
+        found = list(_of_target(target.pk, *chain))
     own = [a for a in found if a.target_id == target.pk]
     for node in chain:
         if own:
@@ -304,6 +308,16 @@ def departments_of(target: Target) -> dict[str, list[Department]]:
 
 
 _REMEMBERED = "_luoshi_departments"
+
+
+def _of_target(target: int, *nodes: int) -> QuerySet[Assignment]:
+    """The assignments of a target and of nodes (those above it)."""
+    return Assignment.objects.filter(Q(target=target) | Q(node__in=nodes)).select_related("department")
+
+
+_NODE_MARKS = ("node", "parent", "grandparent", "above")  # a part, an area, a task, a measure
+_OF_TARGET = Prepared(lambda target, **nodes: _of_target(target, *nodes.values()), target=AN_ID,
+                      **{k: AN_ID - 1 - i for i, k in enumerate(_NODE_MARKS)})
 
 
 def _ancestors(target: Target) -> list[int]:
