@@ -425,6 +425,24 @@ def prepare(args: argparse.Namespace, size: Size) -> tuple[float | None, dict[st
     return seconds, counts
 
 
+def server_memory(url: str) -> str:
+    """The server's ``shared_buffers`` against the database's size, with a warning when the
+    data cannot stay in PostgreSQL's own cache (its default, 128 MB, is for small machines;
+    its documentation suggests a quarter of the memory): figures then depend on the OS cache
+    and vary more from run to run."""
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        buffers, database_size, small = conn.execute(
+            "SELECT current_setting('shared_buffers'), pg_size_pretty(pg_database_size(current_database())), "
+            "(SELECT setting::bigint * 8192 FROM pg_settings WHERE name = 'shared_buffers') "
+            "< pg_database_size(current_database())").fetchone()
+    if small:
+        print(f"warning: PostgreSQL's shared_buffers ({buffers}) is smaller than the database ({database_size})",
+              file=sys.stderr)
+    return f"shared_buffers {buffers}, database {database_size}"
+
+
 # ---------------------------------------------------------------- the server
 
 
@@ -711,6 +729,7 @@ def main() -> int:
 
     django.setup()
     fill_s, counts = prepare(args, size)
+    memory = server_memory(database(args.pg, args.db))
     results: list[Result] = []
     proc = None
     try:
@@ -736,7 +755,8 @@ def main() -> int:
     rows = [("data set", size.label(), "", ""),
             ("rows", f"{counts.get('reports', 0):,} reports, {counts.get('targets', 0):,} targets, "
                      f"{counts.get('departments', 0):,} departments", "", ""),
-            ("fill time", f"{fill_s:.0f} s" if fill_s is not None else "(reused)", "", "")]
+            ("fill time", f"{fill_s:.0f} s" if fill_s is not None else "(reused)", "", ""),
+            ("PostgreSQL", memory, "", "")]
     checks = [("dashboard p95", "dashboard", lambda r: r.pct(95), "< 150 ms", lambda v: v < 150, "ms"),
               ("tree p95", "tree", lambda r: r.pct(95), "< 150 ms", lambda v: v < 150, "ms"),
               ("department p95", "department", lambda r: r.pct(95), "< 100 ms", lambda v: v < 100, "ms"),

@@ -9,6 +9,9 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import revisions
+        from django.db.backends.signals import connection_created
+
+        from . import prepared, revisions
 
         revisions.connect()
+        connection_created.connect(prepared.prepare_statements, dispatch_uid="luoshi.prepared")

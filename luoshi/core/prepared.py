@@ -15,6 +15,7 @@ import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from importlib import import_module
 from typing import Any, TypeVar
 
 from django.db import connections
@@ -77,7 +78,7 @@ class Prepared:
         params = list(built.params)
         for i, name in built.slots:
             params[i] = _adapt(connection, values[name])
-        with connection.cursor() as cursor:
+        with _cursor(connection) as cursor:
             cursor.execute(built.sql, params)
             return built, cursor.fetchall()
 
@@ -105,6 +106,36 @@ class Prepared:
                 setattr(obj, name, row[column])
             out.append(obj)
         return out
+
+
+def _cursor(connection: BaseDatabaseWrapper) -> Any:
+    """A cursor of ``connection``, wrapped as Django wraps its own (errors, the queries' log).
+    On PostgreSQL, one that binds parameters on the server, so that its statements are
+    prepared (see ``prepare_statements``). Django's own cursors bind on the client and
+    prepare nothing."""
+    binding = (getattr(import_module(type(connection).__module__), "ServerBindingCursor", None)
+               if connection.vendor == "postgresql" else None)
+    if binding is None:
+        return connection.cursor()
+    connection.ensure_connection()
+    connection.validate_thread_sharing()
+    with connection.wrap_database_errors:
+        cursor = binding(connection.connection)
+    return connection.make_debug_cursor(cursor) if connection.queries_logged else connection.make_cursor(cursor)
+
+
+def prepare_statements(sender: object, connection: BaseDatabaseWrapper, **kwargs: object) -> None:
+    """On a new PostgreSQL connection (``connection_created``): psycopg prepares each statement
+    of a cursor that binds on the server the first time it runs (Django turns that off), and
+    the server plans a prepared statement once. It would otherwise plan it anew at each run,
+    for as long as it guesses that a plan made for the values pays: planning took more of its
+    time than running (0.7 ms of 1.2 for a plan's assignments), and the statements prepared
+    here select rows by id, for which one plan fits all. Only ``_cursor``'s cursors bind on
+    the server, so only this module's statements are prepared."""
+    if connection.vendor == "postgresql" and hasattr(connection.connection, "prepare_threshold"):
+        connection.connection.prepare_threshold = 0
+        with connection.cursor() as cursor:
+            cursor.execute("SET plan_cache_mode = force_generic_plan")
 
 
 def _adapt(connection: BaseDatabaseWrapper, value: object) -> object:

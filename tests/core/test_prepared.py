@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from django.db import connection
 from django.db.models import QuerySet
 
 from luoshi.core.models import Node, Plan, ProgressReport, Target
@@ -95,3 +96,29 @@ def test_no_row_is_an_empty_list(plans: list[Plan], pk: int) -> None:
     """As the ORM: an id beyond 64 bits is no row, not an error (SQLite cannot take it)."""
     query = Prepared(lambda pk: Plan.objects.filter(pk=pk), pk=AN_ID)
     assert query.objects(pk=pk) == list(Plan.objects.filter(pk=pk)) == []
+
+
+def test_postgresql_prepares_and_plans_once(plans: list[Plan]) -> None:
+    """On PostgreSQL a query is prepared on its connection the first time it runs, and planned
+    once for all values (the planning took more time than the running)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("prepared statements: PostgreSQL")
+    query = Prepared(lambda plan: Target.objects.filter(plan_id=plan).values_list("id"), plan=AN_ID)
+    for _ in range(3):
+        for plan in plans:
+            assert query.rows(plan=plan.id) == list(Target.objects.filter(plan=plan).values_list("id"))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement, generic_plans, custom_plans FROM pg_prepared_statements")
+        prepared = [row for row in cursor.fetchall() if '"core_target"."plan_id" = $1' in row[0]]
+        cursor.execute("SHOW plan_cache_mode")
+        mode = cursor.fetchone()[0]
+    assert mode == "force_generic_plan"
+    assert len(prepared) == 1
+    assert prepared[0][1:] == (6, 0)  # every run with the one generic plan, none planned anew
+
+
+def test_the_queries_log_sees_prepared_queries(plans: list[Plan], django_assert_num_queries: Any) -> None:
+    query = Prepared(lambda plan: Target.objects.filter(plan_id=plan).values_list("id"), plan=AN_ID)
+    with django_assert_num_queries(2):
+        query.rows(plan=plans[0].id)
+        query.rows(plan=plans[1].id)
