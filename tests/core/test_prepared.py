@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from django.db import connection
 from django.db.models import QuerySet
+from django.db.models.signals import post_init
 
 from luoshi.core.models import Node, Plan, ProgressReport, Target
 from luoshi.core.prepared import A_DAY, AN_ID, Prepared, field_names, instances
@@ -62,6 +63,34 @@ def test_instances_are_the_querysets(plans: list[Plan]) -> None:
         loaded = list(Target.objects.filter(plan=plan).order_by("order"))
         assert [vars_of(t) for t in made] == [vars_of(t) for t in loaded]
         assert all(not t._state.adding and t._state.db == "default" for t in made)
+
+
+def test_instances_save_and_reload_as_any(plans: list[Plan]) -> None:
+    query = Prepared(lambda plan: Target.objects.filter(plan_id=plan).order_by("order")
+                     .values_list(*field_names(Target)), plan=AN_ID)
+    first, *_ = instances(Target, query.rows(plan=plans[0].id))
+    assert first.plan == plans[0] and first.node.plan_id == plans[0].id  # relations load
+    first.metric = "changed"
+    first.save()
+    assert Target.objects.get(pk=first.pk).metric == "changed"
+    assert first.history.count() == 2  # made and changed (django-simple-history)
+    first.refresh_from_db()
+    assert first.metric == "changed"
+
+
+def test_instances_go_through_init_when_it_is_listened_to(plans: list[Plan]) -> None:
+    seen: list[Target] = []
+
+    def listener(sender: type[Target], instance: Target, **kwargs: Any) -> None:
+        seen.append(instance)
+
+    query = Prepared(lambda plan: Target.objects.filter(plan_id=plan).values_list(*field_names(Target)), plan=AN_ID)
+    post_init.connect(listener, sender=Target)
+    try:
+        made = instances(Target, query.rows(plan=plans[0].id))
+    finally:
+        post_init.disconnect(listener, sender=Target)
+    assert seen == made and made
 
 
 def vars_of(t: Target) -> dict[str, Any]:
