@@ -15,10 +15,15 @@ HOSTILE = '<script>alert("x")</script> & 1'
 ESCAPED = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 1"
 
 
-@pytest.mark.parametrize(("name", "pk"), [("web:target", 1), ("web:department", 42), ("web:evidence", 987654320),
-                                          ("web:dashboard", 7)], ids=["target", "department", "evidence", "dashboard"])
+ONE_ID = ["target", "department", "evidence", "dashboard", "tree", "bulletin", "assign", "suggest", "task_table_xlsx",
+          "task_table_docx", "task_table_import", "progress_csv", "progress_jsonl", "progress_parquet",
+          "progress_form", "progress_form_import"]  # the URLs of one id the pages link with ``url_of``
+
+
+@pytest.mark.parametrize("name", ONE_ID)
+@pytest.mark.parametrize("pk", [1, 42, 987654320], ids=["one", "two-digits", "like-the-mark"])
 def test_url_is_reverse(name: str, pk: int) -> None:
-    assert rows.url(name, pk) == reverse(name, args=[pk])
+    assert rows.url(f"web:{name}", pk) == reverse(f"web:{name}", args=[pk])
 
 
 @pytest.mark.parametrize(("text", "html"), [

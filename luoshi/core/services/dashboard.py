@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 
 from django.db import connection
 from django.db.models import OuterRef, QuerySet, Subquery
@@ -60,17 +61,24 @@ class Group:
         return sum(self.counts.values())
 
 
-@dataclass(slots=True)
+@dataclass
 class PlanStatus:
     plan: Plan
     as_of: date
     rows: list[TargetStatus]
     counts: Counter[str]
     completion: float | None
-    by_area: list[Group]
-    by_department: list[Group]
     nodes: dict[int, Node]  # the plan's parts, areas and tasks, in the plan's order
     inheritance: Inheritance  # the plan's assignments
+
+    @cached_property
+    def by_area(self) -> list[Group]:
+        return _groups(self.rows, lambda r: [r.area.title if r.area else "—"])
+
+    @cached_property
+    def by_department(self) -> list[Group]:
+        """By lead department (a target with two counts in both)."""
+        return _groups(self.rows, lambda r: [d.name for d in r.lead] or ["—"])
 
     @property
     def lagging(self) -> list[TargetStatus]:
@@ -128,8 +136,6 @@ def plan_status(plan: Plan, as_of: date, targets: list[Target] | None = None, *,
     return PlanStatus(
         plan=plan, as_of=as_of, rows=rows, counts=Counter(r.status for r in rows),
         completion=S.rollup((r.completion, float(r.target.weight)) for r in rows),
-        by_area=_groups(rows, lambda r: [r.area.title if r.area else "—"]),
-        by_department=_groups(rows, lambda r: [d.name for d in r.lead] or ["—"]),
         nodes=nodes, inheritance=inheritance,
     )
 
