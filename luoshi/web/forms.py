@@ -163,7 +163,8 @@ class AssignForm(forms.Form):
     def __init__(self, *args: Any, plan: Any, target_ids: list[int], node_ids: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["department"]
-        field.queryset = Department.objects.filter(government=plan.government_id)  # type: ignore[attr-defined]
+        if self.is_bound:  # the choices to validate against (an unbound form only shows them)
+            field.queryset = Department.objects.filter(government=plan.government_id)  # type: ignore[attr-defined]
         # the options from one plain query, built once (the field's own iterator opens a
         # cursor per page)
         field.widget.choices = [("", field.empty_label), *_DEPARTMENTS.rows(government=plan.government_id)]  # type: ignore[attr-defined]

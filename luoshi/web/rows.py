@@ -124,6 +124,14 @@ def tree(rows: Sequence[dict[str, Any]], as_of: date, *, office: bool) -> SafeSt
     for the office's bulk assignment."""
     w = _Words()
     prefix = get_script_prefix()
+    links: dict[tuple[int, ...], str] = {}  # the same departments answer for many rows
+
+    def linked(ds: Sequence[Any]) -> str:
+        key = tuple(d.id for d in ds)
+        if key not in links:
+            links[key] = dept_links(ds, prefix)
+        return links[key]
+
     out = []
     for r in rows:
         depth = r["depth"]
@@ -133,9 +141,9 @@ def tree(rows: Sequence[dict[str, Any]], as_of: date, *, office: bool) -> SafeSt
                     f'aria-label="{escape(n.title)}"></td>') if office else ""
             count = escape(ngettext("%(counter)s target", "%(counter)s targets", r["count"])
                            % {"counter": r["count"]})
-            departments = f'{w.lead}: {dept_links(r["lead"], prefix)}' if r["lead"] else ""
+            departments = f'{w.lead}: {linked(r["lead"])}' if r["lead"] else ""
             if r["support"]:
-                departments += f'<div class="small">{w.support}: {dept_links(r["support"], prefix)}</div>'
+                departments += f'<div class="small">{w.support}: {linked(r["support"])}</div>'
             out.append(
                 f'<tr class="node k-{escape(n.kind)}">{tick}'
                 f'<td class="d{depth}"><label for="n{n.pk}"><strong>{escape(n.number)}{escape(n.title)}</strong></label>\n'
@@ -149,13 +157,13 @@ def tree(rows: Sequence[dict[str, Any]], as_of: date, *, office: bool) -> SafeSt
                 if office else "")
         tag = f' <span class="tag">{w.aspirational}</span>' if t.aspirational else ""
         value = escape(labels.amount(i.value, t.unit or "")) if i.value is not None else "—"
-        support = f'<div class="small">{w.support}: {dept_links(i.support, prefix)}</div>' if i.support else ""
+        support = f'<div class="small">{w.support}: {linked(i.support)}</div>' if i.support else ""
         out.append(
             f'<tr class="leaf">{tick}<td class="d{depth}">{_target_link(t, as_of, prefix)}{tag}</td>\n'
             f'<td class="nowrap">{w.light(i.status)}</td><td class="nowrap">{_goal(t)}</td>\n'
             f'<td class="nowrap">{value}</td>\n'
             f'<td class="num">{labels.percent(i.completion)}</td>\n'
-            f"<td>{dept_links(i.lead, prefix)}{support}</td></tr>")
+            f"<td>{linked(i.lead)}{support}</td></tr>")
     return mark_safe("\n".join(out))  # every value above is escaped
 
 
