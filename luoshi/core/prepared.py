@@ -15,6 +15,7 @@ import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 from importlib import import_module
 from typing import Any, TypeVar
 
@@ -146,17 +147,21 @@ def _adapt(connection: BaseDatabaseWrapper, value: object) -> object:
     return value
 
 
+@cache
 def field_names(model: type[Model]) -> tuple[str, ...]:
     """The names under which ``values_list`` reads every concrete field of ``model``, in order."""
     return tuple(f.attname for f in model._meta.concrete_fields)
 
 
-def instances(model: type[M], rows: Sequence[tuple[Any, ...]], using: str = "default") -> list[M]:
-    """Model instances from rows of every concrete field (``field_names``), as a queryset
-    would make them. Without ``__init__`` (its work per field is most of the cost of a plan's
-    hundred targets) when nothing listens for it: the attributes and the state it would set."""
-    names = field_names(model)
-    if pre_init.has_listeners(model) or post_init.has_listeners(model):
+def instances(model: type[M], rows: Sequence[tuple[Any, ...]], using: str = "default",
+              names: Sequence[str] | None = None) -> list[M]:
+    """Model instances from rows of every concrete field (``field_names``), or of the fields
+    ``names`` (the others deferred), as a queryset would make them. Without ``__init__`` (its
+    work per field and its two signals are most of the cost of a plan's hundred targets) when
+    nothing listens for it: the attributes and the state it would set."""
+    names = field_names(model) if names is None else tuple(names)
+    if (pre_init.has_listeners(model) or post_init.has_listeners(model)
+            or sorted(names) != sorted(field_names(model))):
         return [model.from_db(using, names, row) for row in rows]  # type: ignore[misc]
     made = []
     for row in rows:

@@ -151,3 +151,16 @@ def test_the_queries_log_sees_prepared_queries(plans: list[Plan], django_assert_
     with django_assert_num_queries(2):
         query.rows(plan=plans[0].id)
         query.rows(plan=plans[1].id)
+
+
+@pytest.mark.parametrize("names", [("id", "government_id", "name", "order"), ("name", "order", "government_id", "id"),
+                                   ("id", "name")], ids=["all", "all-reordered", "some"])
+def test_instances_of_named_fields(plans: list[Plan], names: tuple[str, ...]) -> None:
+    from luoshi.core.models import Department
+
+    d = Department.objects.create(government=plans[0].government, name="统计局", order=3)
+    row = tuple(getattr(d, n) for n in names)
+    made, = instances(Department, [row], names=names)
+    loaded = Department.objects.only(*{n.removesuffix("_id") for n in names}).get(pk=d.pk)
+    assert made.get_deferred_fields() == loaded.get_deferred_fields()
+    assert (made.pk, made.name, made.order, made.government_id) == (d.pk, d.name, d.order, d.government_id)

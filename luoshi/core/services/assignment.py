@@ -19,7 +19,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 
 from ..models import Assignment, Department, Government, Node, Plan, Target, User
-from ..prepared import AN_ID, Prepared
+from ..prepared import AN_ID, Prepared, instances
 from ..rules import departments as R
 from . import Conflict, Forbidden, ServiceError, delete_as, save_as
 
@@ -221,8 +221,8 @@ class _Links:
         for pk, node, target, role, dept, government, name, order in rows:
             d = self.departments.get(dept)
             if d is None:
-                d = self.departments[dept] = Department(id=dept, government_id=government, name=name, order=order)
-                d._state.adding, d._state.db = False, using
+                d = self.departments[dept] = instances(Department, [(dept, government, name, order)], using,
+                                                       names=("id", "government_id", "name", "order"))[0]
             out.append(Link(pk, node, target, d, role))
         return out
 
