@@ -6,7 +6,11 @@ status that is more than half of their cost (measured on PostgreSQL: 9.6 ms with
 built once with marker values standing for its parameters; its SQL and the places of the
 markers among the parameters are kept, and each run puts the real values in those places.
 Rows come back through Django's own converters (SQLite's dates and decimals), so they are
-what ``values_list`` would give.
+what ``values_list`` would give, or the instances the queryset would make.
+
+On PostgreSQL they are also prepared statements, planned once (``prepare_statements``). Their
+SQL names its columns, so a migration that adds columns leaves them valid; one that changes
+the type of a column they read needs the app server restarted, as deployments do anyway.
 """
 
 from __future__ import annotations
