@@ -24,6 +24,5 @@ class Backend(ModelBackend):
             pk = User._meta.pk.to_python(user_id)  # type: ignore[union-attr]
         except ValidationError:
             return None
-        found = _USER.objects(pk=pk)
-        user = found[0] if found else None
+        user = _USER.first(pk=pk)
         return user if user is not None and self.user_can_authenticate(user) else None

@@ -114,14 +114,24 @@ class Prepared:
             out.append(obj)
         return out
 
+    def first(self, using: str = "default", **values: object) -> Any:
+        """The first instance ``objects`` gives, or None (the queries by primary key)."""
+        found = self.objects(using, **values)
+        return found[0] if found else None
+
+
+@cache
+def _server_binding(module: str) -> type | None:
+    """The cursor class of a PostgreSQL backend module that binds on the server (psycopg 3)."""
+    return getattr(import_module(module), "ServerBindingCursor", None)  # type: ignore[no-any-return]
+
 
 def _cursor(connection: BaseDatabaseWrapper) -> Any:
     """A cursor of ``connection``, wrapped as Django wraps its own (errors, the queries' log).
     On PostgreSQL, one that binds parameters on the server, so that its statements are
     prepared (see ``prepare_statements``). Django's own cursors bind on the client and
     prepare nothing."""
-    binding = (getattr(import_module(type(connection).__module__), "ServerBindingCursor", None)
-               if connection.vendor == "postgresql" else None)
+    binding = _server_binding(type(connection).__module__) if connection.vendor == "postgresql" else None
     if binding is None:
         return connection.cursor()
     connection.ensure_connection()
@@ -163,9 +173,10 @@ def instances(model: type[M], rows: Sequence[tuple[Any, ...]], using: str = "def
     ``names`` (the others deferred), as a queryset would make them. Without ``__init__`` (its
     work per field and its two signals are most of the cost of a plan's hundred targets) when
     nothing listens for it: the attributes and the state it would set."""
-    names = field_names(model) if names is None else tuple(names)
+    every = field_names(model)
+    names = every if names is None else tuple(names)
     if (pre_init.has_listeners(model) or post_init.has_listeners(model)
-            or sorted(names) != sorted(field_names(model))):
+            or (names is not every and sorted(names) != sorted(every))):
         return [model.from_db(using, names, row) for row in rows]  # type: ignore[misc]
     made = []
     for row in rows:

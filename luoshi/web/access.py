@@ -52,10 +52,9 @@ _PLAN = Prepared(lambda pk: Plan.objects.select_related("government").defer(*HEA
 
 def plan_for(user: User, pk: int, *, write: bool = False) -> Plan:
     """A plan the user may read as a whole (office, leader); ``write``: change (office)."""
-    found = _PLAN.objects(pk=pk)
-    if not found:
+    plan = _PLAN.first(pk=pk)
+    if plan is None:
         raise Http404("no such plan")
-    plan = found[0]
     _in_tenant(user, plan.government_id)
     if is_reporter(user) or (write and not is_office(user, plan.government_id)):
         raise PermissionDenied

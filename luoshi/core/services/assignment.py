@@ -217,14 +217,11 @@ class _Links:
 
     def read(self, rows: Iterable[tuple[Any, ...]], using: str = "default") -> list[Link]:
         """Links from rows of ``query``."""
-        out = []
-        for pk, node, target, role, dept, government, name, order in rows:
-            d = self.departments.get(dept)
-            if d is None:
-                d = self.departments[dept] = instances(Department, [(dept, government, name, order)], using,
-                                                       names=("id", "government_id", "name", "order"))[0]
-            out.append(Link(pk, node, target, d, role))
-        return out
+        rows = list(rows)
+        new = {r[4]: r[4:] for r in rows if r[4] not in self.departments}
+        for d in instances(Department, list(new.values()), using, names=("id", "government_id", "name", "order")):
+            self.departments[d.id] = d
+        return [Link(pk, node, target, self.departments[dept], role) for pk, node, target, role, dept, *_ in rows]
 
 
 # one plan's assignments, of its nodes and of its targets (see ``Inheritance.of_plan``)

@@ -52,10 +52,9 @@ def _post(request: HttpRequest, dept: Department) -> tuple[HttpResponse | None, 
         target_id = int(request.POST.get("target", ""))
     except ValueError:
         raise Http404("no such target") from None
-    found = _TARGET.objects(pk=target_id, government=dept.government_id)
-    if not found:
+    t = _TARGET.first(pk=target_id, government=dept.government_id)
+    if t is None:
         raise Http404("no such target")
-    t = found[0]
     # the target must be one this department reports on (the rule of targets_of_department,
     # for this one target: its own assignments, else the nearest assigned node above it)
     assigned = remember_departments(t)
