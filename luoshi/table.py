@@ -30,6 +30,8 @@ def value_text(t: Target) -> str:
 
 def _label(t: Target, default_deadline: str) -> str:
     parts = [f"[bold cyan]{escape(value_text(t))}[/bold cyan]", escape(t.metric)]
+    if t.indicator:
+        parts.append(f"[green]\\[{escape(t.indicator)}][/green]")
     if t.aspirational:
         parts.append("[yellow]力争[/yellow]")
     if t.deadline and t.deadline != default_deadline:

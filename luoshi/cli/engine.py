@@ -12,7 +12,8 @@ import click
 from . import handle_errors, main
 
 TARGET_COLUMNS = (
-    "metric", "low", "high", "unit", "comparator", "aspirational", "deadline", "quantity", "path", "text",
+    "metric", "indicator", "low", "high", "unit", "comparator", "aspirational", "deadline", "quantity", "path",
+    "text",
 )
 
 

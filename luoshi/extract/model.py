@@ -51,6 +51,7 @@ class Target:
     quantity: str = ""  # the quantity as written, with its comparator words
     kind: str = ""
     role: str = "target"  # "target" or "achievement"
+    indicator: str | None = None  # code of the canonical indicator (rules/indicators.py), or None
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
