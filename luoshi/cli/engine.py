@@ -30,6 +30,8 @@ def extract(file: str, year: int | None, fmt: str, achievements: bool) -> None:
     from ..extract import extract_file
 
     plan = extract_file(file, year=year)
+    for warning in plan.meta.warnings:
+        click.echo(f"luoshi: warning: {file}: {warning}", err=True)
     if fmt == "json":
         click.echo(plan.to_json())
     elif fmt == "csv":

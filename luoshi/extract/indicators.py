@@ -42,6 +42,9 @@ for _ind in CATALOG:
 _PHRASES = re.compile(alternation(_BY_PHRASE))
 _SHARE_METRIC = re.compile(r"占[^，,；;。]{0,24}?(?:比重|比例)|占比|比重|贡献率|贡献度")
 _SPACE = re.compile(r"[\s“”\"（）()]")
+# 城镇新增就业预期目标比去年多100万人: a difference from last year, not the level.
+_DIFFERENCE = re.compile(r"比(?:去年|上年|上一年)(?:多|少|增加|减少|扩大|压减)")
+_RATE_KINDS = ("percent", "points", "permille")
 
 
 def classify(metric: str, kind: str) -> str | None:
@@ -53,6 +56,8 @@ def classify(metric: str, kind: str) -> str | None:
 def _classify(metric: str, kind: str) -> str | None:
     text = metric.replace("（PM2.5）", "PM2.5").replace("(PM2.5)", "PM2.5")
     text = _SPACE.sub("", text)
+    if kind not in _RATE_KINDS and _DIFFERENCE.search(text):
+        return None
     share = bool(_SHARE_METRIC.search(text))
     best: tuple[int, int, Indicator] | None = None
     pos = 0

@@ -201,7 +201,7 @@ INDICATORS: tuple[tuple[str, str, str, tuple[str, ...], str, tuple[str, ...]], .
     ("non_fossil_share", "非化石能源占能源消费比重", "non-fossil energy share", PCT, "up",
      ("非化石能源占能源消费总量比重", "非化石能源占一次能源消费比重", "非化石能源消费比重", "非化石能源占")),
     ("renewable_capacity", "新能源装机", "renewable generating capacity", ("power",), "up",
-     ("新能源装机", "可再生能源装机", "光伏装机", "风电装机", "新能源发电装机", "清洁能源装机", "装机容量", "装机")),
+     ("新能源装机", "可再生能源装机", "光伏装机", "风电装机", "新能源发电装机", "清洁能源装机")),
     ("pollutant_emissions", "主要污染物排放总量", "main pollutant emissions", PCT, "down",
      ("主要污染物排放总量", "主要污染物排放", "化学需氧量", "氨氮", "二氧化硫", "氮氧化物", "挥发性有机物",
       "重点工程减排量")),

@@ -115,6 +115,8 @@ METRIC_LEAD_WORDS: tuple[str, ...] = (
     # generic action verbs: the metric is what they act on (实施重点技改项目 → 重点技改项目)
     "实施", "推出", "培育", "打造", "开展", "组织", "启动", "完成", "发放", "支持", "做好", "抓好",
     "用好", "加强", "强化", "深化", "落实", "全力", "提速", "加速",
+    # enumerators of a list of measures (一是发行1000亿元长期国债)
+    "一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是",
 )
 # Trailing words stripped from a metric phrase (before the number).
 METRIC_TAIL_WORDS: tuple[str, ...] = (
