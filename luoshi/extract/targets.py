@@ -69,6 +69,7 @@ _BRACKETED = re.compile(r"[（(][^（()）]*[)）]|\[\d+\]|〔\d+〕")
 # Figures that measure something named before them (投资5.96亿元, 增长10%).
 _RESPECTIVELY = re.compile(r"分别")
 _LIST_OR_AND = re.compile(r"[、和及与]")
+_PAIRED = re.compile(alternation(R.PAIRED_SUBJECTS))
 _RATE_KINDS = frozenset({"percent", "points", "permille"})
 _MEASURED_BEFORE = frozenset({"money", "percent", "points", "multiple", "permille"})
 
@@ -337,6 +338,8 @@ def _pair_respectively(rows: list[tuple[Target, int, int]], sent: str) -> None:
             before = sent[_clause_start(sent, qs, 0) : qs]
             m = _RESPECTIVELY.search(before)
             items = [x for x in _LIST_OR_AND.split(before[: m.start()]) if x] if m else []
+            if len(items) == 1 and (p := _PAIRED.search(items[0])) and len(R.PAIRED_SUBJECTS[p.group(0)]) == j - i:
+                items = [items[0].replace(p.group(0), x, 1) for x in R.PAIRED_SUBJECTS[p.group(0)]]
             if m and len(items) == j - i:
                 verb = _clean(before[m.end():])
                 items = [_clean(x) for x in items]

@@ -166,7 +166,7 @@ INDICATORS: tuple[tuple[str, str, str, tuple[str, ...], str, tuple[str, ...]], .
     ("five_g_base_stations", "5G基站", "5G base stations", COUNT, "up", ("5G基站", "5G宏基站")),
     ("ev_charging_piles", "充电桩", "charging points", COUNT, "up", ("充电桩", "充电设施", "充换电站")),
     ("tourist_visits", "接待游客人次", "tourist visits", COUNT, "up",
-     ("接待游客", "游客接待量", "旅游人次", "旅游接待人次", "游客人次", "接待国内外游客", "旅游人数")),
+     ("接待游客", "游客接待量", "旅游接待总人次", "接待总人次", "旅游总人次", "旅游人次", "旅游接待人次", "游客人次", "接待国内外游客", "旅游人数")),
     ("tourism_revenue", "旅游总收入", "tourism revenue", MONEY, "up",
      ("旅游总收入", "旅游综合收入", "旅游收入", "旅游业总收入")),
     # -- agriculture and rural areas
@@ -185,7 +185,8 @@ INDICATORS: tuple[tuple[str, str, str, tuple[str, ...], str, tuple[str, ...]], .
      ("农村公路", "四好农村路", "农村道路", "乡村公路", "通村公路")),
     ("expressway", "高速公路", "expressways", LENGTH, "up", ("高速公路通车里程", "高速公路", "高速铁路", "高铁")),
     ("rural_toilets", "农村户厕改造", "rural toilets", COUNT, "up",
-     ("农村户厕改造", "农村厕所改造", "户厕改造", "农村改厕", "改厕")),
+     ("农村户厕改造", "农村厕所改造", "户厕改造", "农村改厕", "改厕", "改造户厕", "改造农村旱厕", "旱厕改造",
+      "农村旱厕", "户厕", "问题厕所")),
     ("clean_heating", "清洁取暖改造", "clean heating conversion", COUNT, "up",
      ("清洁取暖改造", "清洁取暖", "气代煤", "电代煤", "双代")),
     # -- environment and energy

@@ -146,3 +146,9 @@ SHARED_TAILS: tuple[str, ...] = (
 
 # Time words stripped from a metric phrase wherever they stand (年底前…, 年内…).
 METRIC_TIME_WORDS: tuple[str, ...] = ("年底前", "年底", "年末", "年内", "年前", "月底前", "底前", "上半年", "下半年", "全年")
+
+# Subjects that stand for two, paired in order with 分别 (城乡居民人均可支配收入分别增长9%和12%:
+# 城镇居民 9 %, 农村居民 12 %).
+PAIRED_SUBJECTS: dict[str, tuple[str, ...]] = {
+    "城乡居民": ("城镇居民", "农村居民"), "城乡": ("城镇", "农村"), "进出口": ("进口", "出口"),
+}
