@@ -42,6 +42,10 @@ _MULTI_YEAR = re.compile(alternation(R.MULTI_YEAR_OPENINGS))
 _ONE_YEAR = re.compile(alternation(R.YEAR_OPENINGS) + r"|(?:19|20)\d\d年(?!底|末)")
 _PROBLEM = re.compile(alternation(R.PROBLEM_WORDS))
 _OPENING = 40  # characters of a paragraph that tell its period
+_SENTENCE_OPENING = 12  # …and of a sentence (五年来，累计引进…)
+_FLOW = re.compile(alternation(R.FLOW_WORDS))
+_WEAK = re.compile(alternation(R.WEAK_WORDS + R.MEASURE_WORDS))
+_STOCK = re.compile(alternation(R.STOCK_WORDS))
 _DECLINE = re.compile(alternation(R.DECLINE_WORDS))
 _GROWTH = re.compile(alternation(R.GROWTH_WORDS))
 _CLAUSE = re.compile(r"[，,；;。：:\n]")
@@ -157,11 +161,11 @@ def _core(text: str) -> str:
 
 
 def _window(text: str, start: int) -> str:
-    """The clause before a figure; the clause before that too when this one names nothing
-    (地区生产总值完成70.11亿元，同比增长4.9% → 地区生产总值完成70.11亿元，同比增长)."""
+    """The clause before a figure; the clause before that too when this one names no noun
+    (地区生产总值完成70.11亿元，同比增长4.9% → 地区生产总值完成70.11亿元，同比增长; …78项，总投资135亿元)."""
     lo = _last(_CLAUSE, text, max(0, start - 60), start)
     window = text[lo:start]
-    if len(_core(window)) < 2 and lo > 1 and not _SENTENCE.match(text, lo - 1):
+    if len(_MEASURE.sub("", _core(window))) < 2 and lo > 1 and not _SENTENCE.match(text, lo - 1):
         lo2 = _last(_CLAUSE, text, max(0, lo - 61), lo - 1)
         window = text[lo2:start]
     return window
@@ -249,7 +253,8 @@ def _evidence(plan: Plan) -> list[_Evidence]:
                 value = -value  # 同比下降1.2%: growth of −1.2 %
         sentence = _sentence_span(plan.text, a.span[0])
         out.append(_Evidence(a, window, _core(window), classify(window, a.kind) or a.indicator,
-                             bool(_OTHER_PERIOD.search(window)) or any(a <= f.span[0] < b for a, b in multi),
+                             bool(_OTHER_PERIOD.search(window)) or any(a <= f.span[0] < b for a, b in multi)
+                             or bool(_MULTI_YEAR.search(plan.text, sentence[0], sentence[0] + _SENTENCE_OPENING)),
                              value, sentence))
     return out
 
@@ -263,9 +268,13 @@ def _likeness(t: Target, core_t: str, e: _Evidence) -> tuple[float, bool]:
     if not core_t or not e.core:
         return 0.0, same
     tiled = _tiled(core_t, e.core)
-    if tiled < min(3, len(core_t)):
+    if tiled < min(3, len(core_t), len(e.core)):
         return 0.0, same  # 示范区 and 示范园 share a word, not a measure
+    if _tiled(_WEAK.sub("", core_t), _WEAK.sub("", e.core)) < 2:
+        return 0.0, same  # 普惠性幼儿园覆盖率 and 森林覆盖率 share only the measure
     score = tiled / min(len(core_t), len(e.core))  # the shorter phrase, covered by the longer
+    if e.value is not None and e.value == t.low and _same_group(t.unit, e.figure.unit):
+        score = min(1.0, score + R.SAME_VALUE_BONUS)
     head = _MEASURE.sub("", core_t)
     if len(head) >= 2 and head != core_t and head in e.core:
         score = max(score, R.RELATED_MIN)  # 食用菌总产值 and 食用菌达到2.1万亩: the noun in another measure
@@ -371,6 +380,9 @@ def _link(t: Target, context: str, evidence: list[_Evidence], sentences: list[tu
         if r is None:
             link.outcome, link.reason = "unclear", "the result has no value"
             return link
+        if _FLOW.search(t.metric) and not _FLOW.search(e.window) and _STOCK.search(e.window):
+            link.outcome, link.reason = "unclear", "the review gives the total, the target an addition"
+            return link
         link.outcome, link.reason = _verdict(t, r)
         return link
     related = [(s, e) for s, _, _, e in scored if s >= R.RELATED_MIN]
@@ -383,6 +395,8 @@ def _link(t: Target, context: str, evidence: list[_Evidence], sentences: list[tu
         link.outcome, link.reason = "unclear", f"a related result for {why}"
         return link
     words = _words_only(core_t, sentences, text)
+    if words is None and len(core_t) < R.WORDS_ONLY_MIN_RUN:
+        words = _words_only(context, sentences, text, run=R.WORDS_ONLY_MIN_RUN)
     if words is not None:
         link.outcome, link.reason = "unclear", "mentioned without a figure"
         link.evidence, link.evidence_span = text[words[0]:words[1]].strip(), words
@@ -411,16 +425,18 @@ def _review_sentences(plan: Plan) -> list[tuple[int, int]]:
     return spans
 
 
-def _words_only(core_t: str, sentences: list[tuple[int, int]], text: str) -> tuple[int, int] | None:
-    """The first review sentence naming the target's measure in so many words, without a figure."""
+def _words_only(core_t: str, sentences: list[tuple[int, int]], text: str, run: int = 0) -> tuple[int, int] | None:
+    """The first review sentence with a clause naming the target's measure in so many words
+    (a run of characters covering most of the metric) and no figure."""
     if len(core_t) < R.WORDS_ONLY_MIN_RUN:
         return None
-    run = max(R.WORDS_ONLY_MIN_RUN, round(R.WORDS_ONLY_MIN_SHARE * len(core_t) + 0.49))
+    run = run or max(R.WORDS_ONLY_MIN_RUN, round(R.WORDS_ONLY_MIN_SHARE * len(core_t) + 0.49))
     grams = {core_t[i:i + run] for i in range(len(core_t) - run + 1)}
     for start, end in sentences:
         sentence = text[start:end]
-        if _DIGITS.search(sentence) or _PROBLEM.search(sentence):
+        if _PROBLEM.search(sentence):
             continue
-        if any(g in sentence for g in grams):
-            return start, end
+        for clause in _CLAUSE.split(sentence):
+            if not _DIGITS.search(clause) and any(g in clause for g in grams):
+                return start, end
     return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 GENERIC_WORDS: tuple[str, ...] = (
     "同比", "比上年", "较上年", "增长", "下降", "分别", "年均", "提高", "达到", "完成", "实现", "预计",
     "全年", "全市", "全县", "全区", "全省", "全国", "建成", "累计", "约", "左右", "以上",
-    "为", "了", "到", "至", "达", "和", "及", "与", "的", "可比", "今年", "去年", "年内", "力争", "确保",
+    "为", "了", "到", "至", "达", "和", "及", "与", "的", "已", "可比", "今年", "去年", "年内", "力争", "确保",
     "争取", "全面", "持续", "加快", "推进", "推动", "实施", "开展", "共", "其中", "突破", "超过",
 )
 
@@ -31,6 +31,16 @@ YEAR_OPENINGS: tuple[str, ...] = (
 )
 # Sentences of problems and shortcomings: no evidence of what was done.
 PROBLEM_WORDS: tuple[str, ...] = ("不足", "乏力", "仍需", "仍然", "困难", "短板", "问题", "差距", "压力", "放缓", "不够")
+
+# Words of a target that counts an addition (新发展中药材1.5万亩); a result that gives the stock
+# (中药材达到10万亩) without one of them cannot be compared with it.
+FLOW_WORDS: tuple[str, ...] = ("新增", "净增", "新建", "新发展", "新培育", "新引进", "新认定", "新开工", "新改建", "新种植")
+STOCK_WORDS: tuple[str, ...] = ("达到", "达", "总量", "保有", "总数", "规模")
+
+# Words too common to tell two measures apart on their own (新增上云企业, 新增国家高新技术企业).
+WEAK_WORDS: tuple[str, ...] = (
+    "新增", "净增", "新建", "企业", "项目", "建设", "工程", "省级", "市级", "县级", "国家级", "国家", "以上", "全部",
+)
 
 # Words that name the measure of a noun rather than the noun (食用菌总产值 → 食用菌): a result
 # for the same noun in another measure makes the outcome unclear.
@@ -71,8 +81,11 @@ UNIT_FACTORS: dict[str, float] = {
 APPROX_TOLERANCE = 0.10
 # The least likeness of two metrics (0–1) for a result to be read as the target's.
 MATCH_MIN = 0.5
+# A result of exactly the target's value in a unit of its kind is likelier to be its report
+# (宝迪养猪分散养殖场86个 → 86栋放养小区全部投放): added to the likeness.
+SAME_VALUE_BONUS = 0.15
 # The least likeness for a result of another unit or period to make the outcome unclear.
-RELATED_MIN = 0.6
+RELATED_MIN = 0.5
 # A review sentence without a figure names the target when it shares this many characters
 # in a row with the metric (民心工程 → 高标准完成省市县民心工程和民生实事).
 WORDS_ONLY_MIN_RUN = 4
