@@ -9,6 +9,7 @@
 | LUOSHI_ALLOWED_HOSTS | 127.0.0.1,localhost | comma-separated host names |
 | LUOSHI_MAX_UPLOAD_MB | 50 | largest report file accepted |
 | LUOSHI_MAX_EVIDENCE_MB | 10 | largest evidence file accepted |
+| LUOSHI_SQLITE_TIMEOUT | 20 | seconds a write waits for SQLite's write lock before a 503 |
 | LUOSHI_CACHE_DIR | $LUOSHI_DATA_DIR/cache | where rendered dashboards, trees and department pages, and sessions, are cached; `off`: nowhere |
 """
 
@@ -63,6 +64,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "luoshi.web.middleware.DatabaseBusy",
 ]
 
 ROOT_URLCONF = "luoshi.urls"
@@ -90,7 +92,16 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # Concurrent writers on SQLite (the web's threads and processes, the API, `luoshi import`):
+    # WAL lets readers go on while one writes; every transaction takes the write lock when it
+    # begins (BEGIN IMMEDIATE), so a writer that must wait waits (up to `timeout` seconds)
+    # instead of failing at once, as a transaction that read first and then wanted to write
+    # did (SQLite refuses that upgrade rather than deadlock). A wait that still runs out is a
+    # 503 with Retry-After (luoshi.web.middleware.DatabaseBusy), never a 500.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        "timeout": float(os.environ.get("LUOSHI_SQLITE_TIMEOUT", "20")), "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    })
 
 AUTH_USER_MODEL = "core.User"
 AUTHENTICATION_BACKENDS = ["luoshi.core.backends.Backend"]  # Django's, with the user's government and department
