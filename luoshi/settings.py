@@ -10,6 +10,8 @@
 | LUOSHI_MAX_UPLOAD_MB | 50 | largest report file accepted |
 | LUOSHI_MAX_EVIDENCE_MB | 10 | largest evidence file accepted |
 | LUOSHI_SQLITE_TIMEOUT | 20 | seconds a write waits for SQLite's write lock before a 503 |
+| LUOSHI_HTTPS | 0 | 1 behind a TLS proxy: HTTPS redirect, HSTS, secure cookies, X-Forwarded-Proto trusted |
+| LUOSHI_HSTS_SECONDS | 31536000 | HSTS max-age with LUOSHI_HTTPS=1 |
 | LUOSHI_CACHE_DIR | $LUOSHI_DATA_DIR/cache | where rendered dashboards, trees and department pages, and sessions, are cached; `off`: nowhere |
 """
 
@@ -153,3 +155,14 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# Behind a TLS-terminating proxy (nginx, caddy) that sets X-Forwarded-Proto: LUOSHI_HTTPS=1
+# redirects plain HTTP to HTTPS, sends HSTS, and keeps the session and CSRF cookies to HTTPS.
+# The proxy must set (overwrite) the header on every request, or a client could claim HTTPS.
+HTTPS = os.environ.get("LUOSHI_HTTPS", "0") == "1"
+if HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = int(os.environ.get("LUOSHI_HSTS_SECONDS", str(365 * 86400)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = True
