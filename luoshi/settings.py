@@ -100,6 +100,8 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # instead of failing at once, as a transaction that read first and then wanted to write
     # did (SQLite refuses that upgrade rather than deadlock). A wait that still runs out is a
     # 503 with Retry-After (luoshi.web.middleware.DatabaseBusy), never a 500.
+    if DATABASES["default"]["NAME"] and DATABASES["default"]["NAME"] != ":memory:":
+        Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)  # LUOSHI_DATA_DIR, new
     DATABASES["default"].setdefault("OPTIONS", {}).update({
         "timeout": float(os.environ.get("LUOSHI_SQLITE_TIMEOUT", "20")), "transaction_mode": "IMMEDIATE",
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",

@@ -58,3 +58,62 @@ def serve(host: str, port: int, workers: int, threads: int, timeout: int) -> Non
 
     click.echo(f"luoshi serve: http://{host}:{port}/ ({workers} processes × {threads} threads)", err=True)
     Server().run()
+
+
+def _size(n: int) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 1e5 else f"{n / 1e3:.0f} KB"
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, writable=True, path_type=str))
+@click.option("--force", is_flag=True, help="Replace FILE if it exists.")
+@handle_errors
+def backup(file: str, force: bool) -> None:
+    """Write the database and the uploaded files to one archive (FILE, .tar.gz).
+
+    SQLite is copied with its online backup API while the server runs; PostgreSQL with
+    pg_dump (its client programs must be installed)."""
+    from ..extract.errors import LuoshiError
+
+    if os.path.exists(file) and not force:
+        raise LuoshiError(file, "exists; pass --force to replace it")
+    django_setup()
+    from ..core.services import ServiceError
+    from ..core.services.backup import backup as write_backup
+
+    try:
+        s = write_backup(file)  # type: ignore[arg-type]
+    except ServiceError as exc:
+        raise LuoshiError("", str(exc)) from exc
+    click.echo(f"backed up {s.vendor}: {s.rows:,} rows in {s.tables} tables, {s.files} files → {s.path} "
+               f"({_size(s.bytes)})")
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=str))
+@click.option("--force", is_flag=True, help="Replace the current data without asking.")
+@handle_errors
+def restore(file: str, force: bool) -> None:
+    """Replace the database and the uploaded files by those of a backup made by `luoshi backup`.
+
+    Stop the server first. A database holding data is replaced only with --force or when you
+    confirm at the prompt."""
+    django_setup()
+    from ..core.services import ServiceError
+    from ..core.services.backup import is_empty, read_manifest
+    from ..core.services.backup import restore as read_backup
+    from ..extract.errors import LuoshiError
+
+    try:
+        manifest = read_manifest(file)  # type: ignore[arg-type]
+        if not force and not is_empty():
+            prompt = (f"The database holds data; replace it and the uploaded files by the backup of "
+                      f"{manifest['created']}?")
+            if not (click.get_text_stream("stdin").isatty() and click.confirm(prompt, err=True)):
+                raise LuoshiError(file, "the database holds data: nothing restored (pass --force to replace it)")
+        s = read_backup(file)  # type: ignore[arg-type]
+    except ServiceError as exc:
+        raise LuoshiError("", str(exc)) from exc
+    migrate()  # a backup made by an older luoshi gets this one's schema
+    click.echo(f"restored the backup of {manifest['created']}: {s.rows:,} rows in {s.tables} tables, "
+               f"{s.files} files")
