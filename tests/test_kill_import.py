@@ -1,8 +1,9 @@
 """``kill -9`` of ``luoshi import`` at any moment leaves no half plan: the plan, its government,
 tree and targets are written in one transaction, so a killed import left either the whole plan
 or nothing (and the database still passes its integrity check). The imports run as a user runs
-them, each killed after a growing share of the time a whole import takes (most of the later
-kills land while it writes)."""
+them: two killed while they read the report, the others while they write, a growing delay
+after the report's copy appears in the media folder (the step just before the transaction).
+(A killed import may leave that copy behind, an orphan file; never rows.)"""
 
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ from test_load import database_url  # noqa: E402
 from writes import PYTHON, ROOT, environment, luoshi  # noqa: E402  (bench/writes.py)
 
 REPORT = ROOT / "luoshi" / "examples" / "boshan_2023.txt"
-SHARES = (0.5, 0.7, 0.8, 0.85, 0.88, 0.91, 0.93, 0.95, 0.97, 0.99, 1.02)
+EARLY = (0.3, 0.6)  # shares of a whole import's time
+WRITING = (0.0, 0.01, 0.02, 0.03, 0.05, 0.07, 0.1, 0.15, 0.25)  # seconds after the copy appeared
 
 # each government's plans with their nodes and targets, and the database's own check
 STATE = """
@@ -48,14 +50,22 @@ def test_kill_9_of_an_import_leaves_no_half_plan(tmp_path: Path) -> None:
     t0 = time.monotonic()
     luoshi(env, "import", str(REPORT), "--government", "计时", "--year", "2023")
     whole = time.monotonic() - t0
+    reports = tmp_path / "media" / "reports"
     killed = 0
-    for i, share in enumerate(SHARES):
+    for i, when in enumerate([("early", s) for s in EARLY] + [("writing", d) for d in WRITING]):
+        copies = len(list(reports.rglob("*")))
         proc = subprocess.Popen(_import(f"中断{i}"), cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL)
-        time.sleep(whole * share)
+        if when[0] == "early":
+            time.sleep(whole * when[1])
+        else:
+            deadline = time.monotonic() + 60
+            while len(list(reports.rglob("*"))) == copies and proc.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.002)
+            time.sleep(when[1])
         proc.send_signal(signal.SIGKILL)
         killed += proc.wait(30) == -signal.SIGKILL
-    assert killed >= len(SHARES) // 2, "the imports ended before they could be killed"
+    assert killed >= 6, "the imports ended before they could be killed"
 
     state = json.loads(luoshi(env, "manage", "shell", "--no-imports", "-c", STATE))
     complete = state["plans"]["整份"]
