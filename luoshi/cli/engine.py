@@ -30,7 +30,7 @@ def extract(file: str, year: int | None, fmt: str, achievements: bool) -> None:
 
     plan = extract_file(file, year=year)
     if fmt == "json":
-        click.echo(plan.to_json())
+        plan.write_json(click.get_text_stream("stdout"))
     elif fmt == "csv":
         _write_csv(plan, achievements)
     else:

@@ -70,9 +70,12 @@ class Outline:
 
 
 def _lines(text: str) -> Iterator[tuple[int, int, str]]:
-    pos = 0
-    for line in text.split("\n"):
-        end = pos + len(line)
+    """The non-blank lines with their spans, one at a time (no list of all the lines)."""
+    pos, size = 0, len(text)
+    while pos <= size:
+        end = text.find("\n", pos)
+        end = size if end < 0 else end
+        line = text[pos:end]
         if line.strip():
             yield pos, end, line
         pos = end + 1
@@ -270,8 +273,8 @@ class _Builder:
         path = [n.title for n in (self.area, self.task) if n is not None]
         guidance = bool(_GUIDANCE.search(line))
         for s, e, sent in _split_sentences(start, line):
-            self.sentences.append(Sentence(
-                s, e, sent, self.role, list(path), self.part.title if self.part else "", goals,
+            self.sentences.append(Sentence(  # the paragraph's sentences share its path (read only)
+                s, e, sent, self.role, path, self.part.title if self.part else "", goals,
                 self.area_horizon or self.part_horizon, guidance,
             ))
             if parent is not None and self.role in ("plan", "conduct", "review"):
@@ -286,9 +289,8 @@ def outline(text: str, year: int | None = None) -> Outline:
     py = year or plan_year(text, meta)
     meta.year = py
     b = _Builder(py)
-    lines = list(_lines(text))
-    numbered_parts = any(_heading_depth(ln)[0] == 1 and _part_role(ln, py) for _, _, ln in lines)
-    unnumbered = {_unnumbered_part(ln, py) for _, _, ln in lines} - {""}
+    numbered_parts = any(_heading_depth(ln)[0] == 1 and _part_role(ln, py) for _, _, ln in _lines(text))
+    unnumbered = {_unnumbered_part(ln, py) for _, _, ln in _lines(text)} - {""}
     # parts without numbers win when they frame the report (…工作回顾 … …工作重点): 一、 are areas
     unnumbered_parts = bool(unnumbered) and (not numbered_parts or {"review", "plan"} <= unnumbered)
     numbered_parts = numbered_parts and not unnumbered_parts
@@ -296,7 +298,7 @@ def outline(text: str, year: int | None = None) -> Outline:
     if not has_parts:
         b.role = "plan"  # a digest or an extract: everything is plan
     first = True
-    for start, end, line in lines:
+    for start, end, line in _lines(text):
         depth, number = _heading_depth(line)
         bare = line.replace(" ", "").strip("※*#【】[]")
         if _GLOSSARY.match(bare):
