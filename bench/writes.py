@@ -82,7 +82,7 @@ def serve(env: dict[str, str], port: int, server: str, log: Path) -> subprocess.
         try:
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
             conn.request("GET", "/accounts/login/")
-            if conn.getresponse().status == 200:
+            if conn.getresponse().status < 500:  # 200, or 301 to HTTPS with LUOSHI_HTTPS=1
                 conn.close()
                 return proc
         except OSError:
