@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
-"""Strict F1 of the engine on the shared gold files (../shared/corpus/gold).
+"""Strict F1 of the engine on the shared gold files (../shared/corpus/gold), and the corpus.
 
 usage: python bench/accuracy.py [--shared PATH] [--show ID]
 
 Runs the library (the same code as `luoshi extract --format json`) on each gold report and
-scores it with the shared score.py. Reads ../shared when present; it is not a test.
+scores it with the shared score.py; then reads every report of ../shared/corpus/raw and prints
+how many hold a plan part with targets, the share of targets with an indicator code, and for
+each national report its main expected goals (each should come out once). Reads ../shared when
+present; it is not a test.
 """
 
 from __future__ import annotations
@@ -57,7 +60,46 @@ def main() -> int:
               f"R {res['recall']:.3f}  cmp {res['comparator_acc']:.3f}  asp {res['aspirational_acc']:.3f}  "
               f"({res['gold']} gold, {res['pred']} found)")
     print(f"  {'mean':40s} strict F1 {sum(totals) / len(totals):.3f}")
+    corpus(args.shared / "corpus")
     return 0
+
+
+MAIN_GOALS = ("gdp_growth", "cpi", "urban_new_jobs", "surveyed_unemployment", "registered_unemployment",
+              "deficit_ratio")
+
+
+def corpus(root: Path) -> None:
+    manifest = {}
+    if (root / "manifest.jsonl").exists():
+        for line in (root / "manifest.jsonl").open(encoding="utf-8"):
+            row = json.loads(line)
+            manifest[row["id"]] = row
+    reports = sorted((root / "raw").glob("*.txt"))
+    with_plan, coded, total, warned = 0, 0, 0, []
+    national = []
+    for path in reports:
+        meta = manifest.get(path.stem, {})
+        plan = extract_file(path, year=meta.get("year"))
+        has_plan = any(s["role"] == "plan" for s in plan.meta.sections) and bool(plan.targets)
+        with_plan += has_plan
+        if plan.meta.warnings:
+            warned.append(path.stem)
+        total += len(plan.targets)
+        coded += sum(t.indicator is not None for t in plan.targets)
+        if meta.get("level") == "national":
+            year_end = f"{plan.meta.year}-12-31"  # the year's goals, not the five-year ones
+            goals = {c: [t for t in plan.targets if t.indicator == c and t.deadline == year_end] for c in MAIN_GOALS}
+            national.append((path.stem, goals))
+    print(f"\n  corpus: {with_plan} of {len(reports)} reports with a plan part and targets; "
+          f"warned (no plan part): {', '.join(warned) or 'none'}")
+    print(f"  targets with an indicator code: {coded} of {total} ({coded / max(total, 1):.0%})")
+    for stem, goals in national:
+        cells = []
+        for code, rows in goals.items():
+            if rows:
+                cells.append(f"{code} " + "/".join(f"{t.comparator}{t.low:g}" for t in rows)
+                             + (" TWICE" if len(rows) > 1 else ""))
+        print(f"  {stem}: " + "; ".join(cells))
 
 
 if __name__ == "__main__":

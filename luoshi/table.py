@@ -12,6 +12,7 @@ from rich.markup import escape
 from rich.tree import Tree
 
 from .extract.model import Node, Plan, Target
+from .extract.review import Review
 
 _COMPARATOR = {">=": "≥", "<=": "≤", "~": "≈", "=": ""}
 
@@ -30,6 +31,8 @@ def value_text(t: Target) -> str:
 
 def _label(t: Target, default_deadline: str) -> str:
     parts = [f"[bold cyan]{escape(value_text(t))}[/bold cyan]", escape(t.metric)]
+    if t.indicator:
+        parts.append(f"[green]\\[{escape(t.indicator)}][/green]")
     if t.aspirational:
         parts.append("[yellow]力争[/yellow]")
     if t.deadline and t.deadline != default_deadline:
@@ -75,3 +78,31 @@ def print_plan(plan: Plan, *, achievements: bool = False, console: Console | Non
     aspirational = sum(t.aspirational for t in plan.targets)
     console.print(f"{len(plan.targets)} targets ({aspirational} aspirational), "
                   f"{len(plan.achievements)} achievements")
+
+
+_OUTCOME_STYLE = {"met": "green", "missed": "red", "unclear": "yellow", "unreported": "dim"}
+_OUTCOME_ZH = {"met": "完成", "missed": "未完成", "unclear": "无法判断", "unreported": "未再提及"}
+
+
+def print_review(review: Review, *, console: Console | None = None) -> None:
+    """The year-end review as a table: each target, its outcome, the result and the evidence."""
+    from rich.table import Table
+
+    console = console or Console()
+    table = Table(title=f"{review.government} {review.year or ''} — {review.report_source}", show_lines=False)
+    for col in ("outcome", "target", "result", "evidence"):
+        table.add_column(col, overflow="fold")
+    for link in review.links:
+        style = _OUTCOME_STYLE[link.outcome]
+        target = Target(link.metric, link.low, link.high, link.unit, link.comparator, False, link.deadline, "",
+                        (0, 0))
+        result = ""
+        if link.result_low is not None or link.result_unit:
+            result = value_text(Target("", link.result_low, link.result_high, link.result_unit, "=", False, "", "",
+                                       (0, 0)))
+        evidence = link.evidence if len(link.evidence) <= 40 else link.evidence[:39] + "…"
+        table.add_row(f"[{style}]{link.outcome} {_OUTCOME_ZH[link.outcome]}[/{style}]",
+                      escape(f"{value_text(target)} {link.metric}"), escape(result), escape(evidence))
+    console.print(table)
+    counts = review.counts()
+    console.print(", ".join(f"{n} {o}" for o, n in counts.items()) + f" of {len(review.links)} targets")

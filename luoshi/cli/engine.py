@@ -12,7 +12,8 @@ import click
 from . import handle_errors, main
 
 TARGET_COLUMNS = (
-    "metric", "low", "high", "unit", "comparator", "aspirational", "deadline", "quantity", "path", "text",
+    "metric", "indicator", "low", "high", "unit", "comparator", "aspirational", "deadline", "quantity", "path",
+    "text",
 )
 
 
@@ -29,6 +30,8 @@ def extract(file: str, year: int | None, fmt: str, achievements: bool) -> None:
     from ..extract import extract_file
 
     plan = extract_file(file, year=year)
+    for warning in plan.meta.warnings:
+        click.echo(f"luoshi: warning: {file}: {warning}", err=True)
     if fmt == "json":
         plan.write_json(click.get_text_stream("stdout"))
     elif fmt == "csv":

@@ -23,3 +23,7 @@ class UnreadableInput(LuoshiError):
 
 class NoPlanFound(LuoshiError):
     """The text was read, but it is not a work report: no plan and no figures in it."""
+
+
+class NotConsecutive(LuoshiError):
+    """A year-end review of two reports that are not one government's consecutive years."""

@@ -51,6 +51,7 @@ class Target:
     quantity: str = ""  # the quantity as written, with its comparator words
     kind: str = ""
     role: str = "target"  # "target" or "achievement"
+    indicator: str | None = None  # code of the canonical indicator (rules/indicators.py), or None
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -85,6 +86,11 @@ class Meta:
     year: int | None = None
     date: str = ""  # ISO date the report was delivered, when stated
     speaker: str = ""
+    # Which spans of the text were read as review, plan, conduct…: dicts with role, start,
+    # end, confidence (0–1) and basis ("heading": a part heading named it; "content": the
+    # paragraphs' tense markers did; "default": nothing did, a text with no parts is plan).
+    sections: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # e.g. no plan part found
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

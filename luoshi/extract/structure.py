@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from . import tense
 from .model import Meta, Node
 from .rules import structure as R
 from .vocab import alternation
@@ -40,6 +41,10 @@ _FIVE_YEAR_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十�
 _PLAN_PERIOD = re.compile(r"十[一二三四五六]五")
 _PERIOD_WORDS = re.compile(rf"^(?:{alternation(R.PERIOD_WORDS)})|[〇零一二三四五六七八九]{{4}}年")
 _COMING_YEARS = re.compile(r"(?:今后|未来)五年")
+_ANNEX = re.compile(R.ANNEX_HEADING)
+_ANNEX_PROGRESS = re.compile(alternation(R.ANNEX_PROGRESS_WORDS))
+# How sure a role is when a part heading names it.
+_HEADING_CONFIDENCE = 0.95
 
 # A digest heading: a short line with no sentence-final punctuation (聚焦…抓落实,坚定不移…).
 _MAX_HEADING = 40
@@ -70,7 +75,8 @@ class Outline:
 
 
 def _lines(text: str) -> Iterator[tuple[int, int, str]]:
-    """The non-blank lines with their spans, one at a time (no list of all the lines)."""
+    """The non-blank lines with their spans, one at a time (``str.split`` made a list of all
+    the lines, blank ones too)."""
     pos, size = 0, len(text)
     while pos <= size:
         end = text.find("\n", pos)
@@ -218,6 +224,14 @@ class _Builder:
         self.part_horizon: int | None = None
         self.area_horizon: int | None = None
         self.seen_structure = False
+        self.marks: list[tuple[int, str, str, float]] = []  # (start, role, basis, confidence)
+        self.basis, self.conf = "default", 0.5
+
+    def mark(self, start: int, role: str, basis: str, conf: float) -> None:
+        """Note that from ``start`` on the text is read as ``role`` (for ``Meta.sections``)."""
+        if self.marks and self.marks[-1][1:3] == (role, basis):
+            return
+        self.marks.append((start, role, basis, conf))
 
     def horizon(self, heading: str) -> int | None:
         """The last year a heading's section looks to: “十四五”时期 → 2025, 今后五年 → year + 4."""
@@ -233,7 +247,10 @@ class _Builder:
         if node is not None:
             node.span = (node.span[0], max(node.span[1], end))
 
-    def open_part(self, start: int, end: int, line: str, number: str, role: str) -> None:
+    def open_part(self, start: int, end: int, line: str, number: str, role: str,
+                  basis: str = "heading", conf: float = _HEADING_CONFIDENCE) -> None:
+        self.mark(start, role, basis, conf)
+        self.basis, self.conf = basis, conf
         self.part = Node("part", _title(line, number), (start, end), role=role, number=number)
         self.tree.append(self.part)
         self.area = self.task = None
@@ -264,6 +281,19 @@ class _Builder:
 
     # -- sentences
     def add_paragraph(self, start: int, line: str, goals: bool) -> None:
+        role = self.role
+        if role in ("plan", "conduct") and tense.reads_as_review(line, self.year):
+            self.role = "review"  # last year's results inside the plan: achievements
+            self.mark(start, "review", "content", tense.confidence(*tense.signals(line, self.year)))
+            try:
+                self._add_paragraph(start, line, False)
+            finally:
+                self.role = role
+            self.mark(start + len(line) + 1, role, self.basis, self.conf)
+            return
+        self._add_paragraph(start, line, goals)
+
+    def _add_paragraph(self, start: int, line: str, goals: bool) -> None:
         parent = self.task or self.area or self.part
         goals_node: Node | None = None
         if goals:
@@ -283,28 +313,78 @@ class _Builder:
             self._close(anc, start + len(line))
 
 
+def _section_score(lines: list[tuple[int, int, str]], i: int, year: int | None) -> int:
+    """The tense score of the section under the 一、 heading at ``lines[i]`` (to the next one)."""
+    total = 0
+    for _, _, line in lines[i + 1:]:
+        if _heading_depth(line)[0] == 1:
+            break
+        total += tense.score(line, year)
+    return total
+
+
+def _annex_role(title: str, year: int | None) -> str:
+    """附件2 安国市2021年十大工程进展情况说明: last year's progress is review; any other annex
+    (a table of projects, a list of terms) holds no targets."""
+    if _GLOSSARY.match(title.strip("※*#【】[]")):
+        return "glossary"
+    years = [int(y) for y in _YEAR.findall(title)]
+    if _ANNEX_PROGRESS.search(title) or (year and years and max(years) < year):
+        return "review"
+    return "annex"
+
+
+def _sections(b: _Builder, text: str) -> list[dict[str, object]]:
+    out: list[dict[str, object]] = []
+    for i, (start, role, basis, conf) in enumerate(b.marks):
+        end = b.marks[i + 1][0] - 1 if i + 1 < len(b.marks) else len(text)
+        if end > start:
+            out.append({"role": role, "start": start, "end": end, "confidence": conf, "basis": basis})
+    return out
+
+
 def outline(text: str, year: int | None = None) -> Outline:
     """Read the structure of a normalised report text."""
     meta = read_meta(text, year)
     py = year or plan_year(text, meta)
     meta.year = py
     b = _Builder(py)
-    numbered_parts = any(_heading_depth(ln)[0] == 1 and _part_role(ln, py) for _, _, ln in _lines(text))
-    unnumbered = {_unnumbered_part(ln, py) for _, _, ln in _lines(text)} - {""}
+    lines = list(_lines(text))
+    numbered_parts = any(_heading_depth(ln)[0] == 1 and _part_role(ln, py) for _, _, ln in lines)
+    unnumbered = {_unnumbered_part(ln, py) for _, _, ln in lines} - {""}
     # parts without numbers win when they frame the report (…工作回顾 … …工作重点): 一、 are areas
     unnumbered_parts = bool(unnumbered) and (not numbered_parts or {"review", "plan"} <= unnumbered)
     numbered_parts = numbered_parts and not unnumbered_parts
     has_parts = numbered_parts or unnumbered_parts
+    turn, turn_conf = 0, 0.0
     if not has_parts:
-        b.role = "plan"  # a digest or an extract: everything is plan
+        # a digest, an extract, or a report with no part headings: review, then plan, by tense
+        turn, turn_conf = tense.split_point([tense.score(ln, py) for _, _, ln in lines])
+        b.role = "review" if turn else "plan"
+        b.mark(0, b.role, "content" if turn else "default", turn_conf or 0.5)
     first = True
-    for start, end, line in _lines(text):
+    annex_next = in_annex = False
+    for i, (start, end, line) in enumerate(lines):
+        if turn and i == turn:
+            b.role = "plan"
+            b.mark(start, "plan", "content", turn_conf)
         depth, number = _heading_depth(line)
         bare = line.replace(" ", "").strip("※*#【】[]")
         if _GLOSSARY.match(bare):
             b.open_part(start, end, line, "", "glossary")
             continue
-        if b.role == "glossary":
+        if (annex := _ANNEX.match(bare)) and len(bare) <= _MAX_HEADING:
+            title = bare[annex.end():]
+            annex_next, in_annex = not title, True
+            b.open_part(start, end, line, "", _annex_role(title, py))
+            continue
+        if annex_next and b.part is not None:
+            annex_next = False  # 附件2 on its own line: the next line is its title
+            b.part.title = _title(line, "")
+            b.part.role = b.role = _annex_role(line, py)
+            b.marks[-1] = (b.marks[-1][0], b.role, "heading", _HEADING_CONFIDENCE)
+            continue
+        if b.role in ("glossary", "annex"):
             b.add_paragraph(start, line, False)
             continue
         if _BOILERPLATE.search(line) and len(line) < 200 and not _SENTENCE_END.search(line[:-1]):
@@ -313,10 +393,15 @@ def outline(text: str, year: int | None = None) -> Outline:
         if unnumbered_parts and depth == 0 and (role := _unnumbered_part(line, py)):
             b.open_part(start, end, line, "", role)
             continue
-        if depth == 1 and not unnumbered_parts:
+        if depth == 1 and not unnumbered_parts and not in_annex:
             role = _part_role(line[len(number):], py)
+            basis, conf = "heading", _HEADING_CONFIDENCE
+            if not role and b.role == "review" and (score := _section_score(lines, i, py)) > 0:
+                # 二、坚持实行扩大内需的方针 after 一、1999年国内工作回顾: a chapter of the plan
+                role, basis = "plan", "content"
+                conf = max(0.55, min(0.9, 0.5 + score / 40))
             if role or not b.seen_structure and has_parts:
-                b.open_part(start, end, line, number, role or "other")
+                b.open_part(start, end, line, number, role or "other", basis, conf)
                 rest = line[len(_first_sentence(line)):] if len(_first_sentence(line)) < len(line) else ""
                 if rest:
                     b.add_paragraph(end - len(rest), rest, bool(_GOALS.search(rest)))
@@ -355,4 +440,9 @@ def outline(text: str, year: int | None = None) -> Outline:
         ):
             b.open_task(start, start + len(lead), lead.rstrip("。：:"), "")
         b.add_paragraph(start, line, b.role == "plan" and bool(_GOALS.search(line)))
+    if not b.marks:
+        b.mark(0, b.role, "default", 0.5)
+    meta.sections = _sections(b, text)
+    if not any(sec["role"] in ("plan", "conduct") for sec in meta.sections):
+        meta.warnings.append("no plan part found: the text reads as a review of past work only")
     return Outline(meta, b.tree, b.sentences)

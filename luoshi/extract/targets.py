@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 
 from .deadlines import deadline_for, year_end
+from .indicators import classify
 from .model import Quantity, Target
 from .rules import targets as R
 from .structure import Sentence
@@ -39,27 +40,37 @@ _COMMIT_VERB = re.compile(r"(?:完成|实现|安排|下达)$")
 _YEAR_WORD = re.compile(r"“?十[一二三四五六]五”?(?:末|期末|期间|时期)?|(?:19|20)\d\d年度?|今年|年内|全年|\d{1,2}月(?:底|末|份)?(?:前|以前)?|年底前|上半年")
 _NOT_BEFORE = re.compile(rf"(?:{alternation(R.NOT_TARGET_BEFORE)})$")
 _MONEY_CATEGORY = re.compile(alternation(R.MONEY_CATEGORY_NOUNS))
-_THRESHOLD = re.compile(rf"(?:以上|以下|及以上)(?:的|[{_CJK}“])")
+_THRESHOLD = re.compile(rf"(以上|以下|及以上|及以下)(?:的|[{_CJK}“])")
 _LEAD = re.compile(rf"^(?:{alternation(R.METRIC_LEAD_WORDS)})+")
 _TAIL = re.compile(rf"(?:{alternation(R.METRIC_TAIL_WORDS)})+$")
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 _LIST_BREAK = re.compile(r"[、]")
-_FULL = re.compile(alternation(R.FULL_COVERAGE))
 _SHARED = re.compile(
     rf"(?:均|都|分别)(?=(?:{alternation(R.COUNTING_VERBS + R.CHANGE_VERBS)})?$)"
 )
 _ARABIC = re.compile(r"[0-9]")
 _SLOGAN = re.compile(alternation(R.SLOGANS))
-_BASELINE = re.compile(r"(?:从|由)$")
+_BASELINE = re.compile(r"(?:从|由)(?:去年|上年|目前|现在|现行|当前|年初)?的?$")
+_FROM_TO = re.compile(r"(?:从|由)[^，,；;]*?(?:提高|提升|增加|增长|扩大|降低|下降|减少|压减|调整|降|升)?(?:到|至)$")
+_POLICY = re.compile(
+    rf"[”“\"\[\]〔〕0-9（）()]*[^，,；;。：:、]{{0,8}}?(?:{alternation(R.POLICY_NOUNS)})"
+)
+_BOUND_VERB = re.compile(alternation(R.BOUND_VERBS_AFTER))
+_TIME_WORD = re.compile(alternation(R.METRIC_TIME_WORDS))
+_SHARED_TAIL = re.compile(rf"(?:{alternation(R.SHARED_TAILS)})$")
 _CONNECTOR = re.compile(r"\s*[和、及与至到或,，]?\s*")
 _LEADING = frozenset(w[0] for w in R.COMPARATOR_BEFORE)
 _RATIO = re.compile(r"(?:比|系数|指数)(?:降至|降到|控制在|缩小到|缩小至|保持在|下降到|达到)$")
-_RAISED_TO = re.compile(r"(?:提高|提升|增加|增长|扩大|降低|下降|减少|压减|调整)?(?:到|至)")
+_RAISED_TO = re.compile(r"(?:提高|提升|增加|增长|扩大|降低|下降|减少|压减|调整|降|升)?(?:到|至)")
 _QUOTES = {"“": "”", "《": "》", "「": "」", "\"": "\""}
 _AFTER_NOUN_STOP = re.compile(r"[，,；;。：:、！？!?（(）)等]|[和及与](?=[0-9])")
 _LEADING_FIGURE = re.compile(r"^[0-9.]+(?:个|家|项|处|座|所|条)")
 _BRACKETED = re.compile(r"[（(][^（()）]*[)）]|\[\d+\]|〔\d+〕")
 # Figures that measure something named before them (投资5.96亿元, 增长10%).
+_RESPECTIVELY = re.compile(r"分别")
+_LIST_OR_AND = re.compile(r"[、和及与]")
+_PAIRED = re.compile(alternation(R.PAIRED_SUBJECTS))
+_RATE_KINDS = frozenset({"percent", "points", "permille"})
 _MEASURED_BEFORE = frozenset({"money", "percent", "points", "multiple", "permille"})
 
 
@@ -99,8 +110,10 @@ def _is_candidate(q: Quantity, sent: Sentence, qs: int, qe: int) -> bool:
         return False  # 从75%提高到100%: 75% is the starting point
     if _PAST_VERB.search(text, _clause_start(text, qs, 0), qs):
         return False  # 部署了八项重点工作: done, not promised
-    if q.kind in ("money", "percent") and _THRESHOLD.match(after) and not _is_share(q, text, qe):
-        return False  # 50万元以上的经济强村: a threshold that defines a category
+    if _is_category(q, text, qe):
+        return False  # 50万元以上的经济强村, 8座以下小汽车: a threshold that defines a category
+    if q.unit in R.POLICY_COUNT_UNITS and _POLICY.match(text, qe):
+        return False  # 十五条硬措施, 30项防控措施: the name of a policy package
     if q.kind == "money" and not _money_commitment(text, qs, qe):
         return False
     chinese = not _ARABIC.search(q.text)
@@ -109,6 +122,14 @@ def _is_candidate(q: Quantity, sent: Sentence, qs: int, qe: int) -> bool:
     if chinese:
         return sent.role != "conduct" and _chinese_numeral_ok(q, after)
     return True
+
+
+def _is_category(q: Quantity, text: str, qe: int) -> bool:
+    """A threshold that names a class of things (50万元以上的经济强村, 30万千瓦以下煤电机组)."""
+    m = _THRESHOLD.match(text, qe)
+    if not m or _is_share(q, text, qe) or _BOUND_VERB.match(text, m.end(1)):
+        return False
+    return q.kind in R.CATEGORY_KINDS_ABOVE or m.group(1).endswith("以下")
 
 
 def _is_share(q: Quantity, text: str, qe: int) -> bool:
@@ -216,6 +237,10 @@ def _metric(sent: str, qs: int, qe: int, end: int, kind: str, floor: int) -> str
     ``floor`` is where the previous figure of the sentence ends: a metric never reaches past it."""
     start = _clause_start(sent, qs, floor)
     raw = sent[start:qs]
+    to = _FROM_TO.search(raw)
+    if to and to.start() >= 2:
+        raw = raw[: to.start()]  # 赤字率从去年的2.1%提高到2.3%: what rises is 赤字率
+    raw = _TIME_WORD.sub("", raw)
     before = raw
     if _LIST_BREAK.search(before):
         parts = _LIST_BREAK.split(before)
@@ -227,13 +252,47 @@ def _metric(sent: str, qs: int, qe: int, end: int, kind: str, floor: int) -> str
         if after:
             return after + before
     after = _noun_after(sent, end)
+    if _BOUND_VERB.match(after):
+        after = ""  # 赤字率按3.6%以上安排: a verb, no noun
     if kind in _MEASURED_BEFORE:
         metric = after + before if len(before) <= 3 and len(after) >= 2 else before or after
     elif kind != "count" and before and len(after) >= 2 and "、" not in raw:
         metric = after + before  # 装机容量100兆瓦的抽水蓄能电站 → 抽水蓄能电站装机容量
     else:
         metric = after if len(after) >= 2 else before or after
-    return metric or _clean(raw) or raw.strip("，,、 ") or _clean(sent[: qs])[-12:]
+    return metric or _clean(raw) or _previous_clause(sent, start) or raw.strip("，,、 ") or _clean(sent[:qs])[-12:]
+
+
+def _previous_clause(sent: str, start: int) -> str:
+    """推进幸福河湖建设，年底前达到45条: a clause with no noun counts what the one before names."""
+    if start <= 1:
+        return ""
+    prev = sent[_clause_start(sent, start - 1, 0) : start - 1]
+    return _clean(_TIME_WORD.sub("", prev))[:24]
+
+
+def _complete(item: str, last: str) -> str:
+    """城镇、农村居民人均可支配收入: a short item (城镇) stands for the last one with its own head."""
+    return item + last[len(item):] if len(item) <= 3 < len(last) else item
+
+
+def _shared_tail_items(sent: str, qs: int) -> list[str]:
+    """工业投资、技改投资增长20%以上: one rate for a list of metrics, its tail (增长, 参保率)
+    shared by each; 城镇、农村居民人均可支配收入增长 → the short item takes the rest of the last."""
+    before = _TIME_WORD.sub("", sent[_clause_start(sent, qs, 0) : qs])
+    items = [_clean(i) for i in _LIST_BREAK.split(before)]
+    if not 2 <= len(items) <= 4 or any(not 2 <= len(i) <= 16 or _ARABIC.search(i) for i in items):
+        return []
+    tail = _SHARED_TAIL.search(items[-1])
+    if tail is None or tail.start() == 0:
+        return []
+    head = items[-1][: tail.start()]
+    out = []
+    for item in items[:-1]:
+        if _SHARED_TAIL.search(item):
+            return []  # each item has its own rate word: not one shared figure
+        out.append(_complete(item, head) + tail.group(0))
+    return [*out, items[-1]]
 
 
 def _next_in_clause(quantities: list[Quantity], q: Quantity, text: str, offset: int) -> bool:
@@ -265,6 +324,28 @@ def _drop_share_categories(rows: list[tuple[Target, int, int]], text: str) -> No
         clause_end = _CLAUSE_BREAK.search(text, start)
         end = clause_end.start() if clause_end else len(text)
         rows[:] = [r for r in rows if not (r[0].kind == "money" and start < r[1] < end)]
+
+
+def _pair_respectively(rows: list[tuple[Target, int, int]], sent: str) -> None:
+    """一般公共预算收入、税收收入分别增长7%和8%: the i-th figure is the i-th item's."""
+    i = 0
+    while i < len(rows):
+        j = i + 1
+        while j < len(rows) and rows[j][0].metric == rows[i][0].metric and rows[j][0].kind == rows[i][0].kind:
+            j += 1
+        if j - i >= 2:
+            qs = rows[i][1]
+            before = sent[_clause_start(sent, qs, 0) : qs]
+            m = _RESPECTIVELY.search(before)
+            items = [x for x in _LIST_OR_AND.split(before[: m.start()]) if x] if m else []
+            if len(items) == 1 and (p := _PAIRED.search(items[0])) and len(R.PAIRED_SUBJECTS[p.group(0)]) == j - i:
+                items = [items[0].replace(p.group(0), x, 1) for x in R.PAIRED_SUBJECTS[p.group(0)]]
+            if m and len(items) == j - i:
+                verb = _clean(before[m.end():])
+                items = [_clean(x) for x in items]
+                for k, item in enumerate(items):
+                    rows[i + k][0].metric = _complete(item, items[-1]) + verb
+        i = j
 
 
 def _distribute(rows: list[tuple[Target, int, int]], sent: str) -> None:
@@ -312,35 +393,17 @@ def _rows_for_sentence(
         )
         # A、B均增加10家 / A、B分别增长10%: one target per item (分别 only before a single figure)
         items = [] if _next_in_clause(quantities, q, text, sent.start) else _shared_items(text, qs)
+        if not items and q.kind in _RATE_KINDS and not rows:
+            items = _shared_tail_items(text, qs)
         for t in [replace(target, metric=m, path=list(sent.path)) for m in items] or [target]:
             rows.append((t, qs, qe))
         floor = ce
     _drop_share_categories(rows, text)
+    _pair_respectively(rows, text)
     _distribute(rows, text)
-    rows.extend(_coverage_rows(sent, plan_year, default_deadline, role))
+    for t, _, _ in rows:
+        t.indicator = classify(t.metric, t.kind)
     return [t for t, _, _ in rows]
-
-
-def _coverage_rows(
-    sent: Sentence, plan_year: int, default_deadline: str, role: str
-) -> list[tuple[Target, int, int]]:
-    """全覆盖 → a 100 % target (borderline by the rules, but a real commitment)."""
-    if role != "target":
-        return []
-    out = []
-    for m in _FULL.finditer(sent.text):
-        if _inside_quotes(sent.text, m.start()):
-            continue
-        metric = _clean(sent.text[_clause_start(sent.text, m.start(), 0) : m.start()]) + "覆盖"
-        t = Target(
-            metric=metric, low=100.0, high=100.0, unit="%", comparator="=",
-            aspirational=_aspirational(sent.text, m.start()),
-            deadline=deadline_for(sent.text, m.start(), plan_year, default_deadline),
-            text=sent.text.strip(), span=(sent.start + m.start(), sent.start + m.end()),
-            path=list(sent.path), quantity=m.group(0), kind="percent", role=role,
-        )
-        out.append((t, m.start(), m.end()))
-    return out
 
 
 def extract_targets(
@@ -359,9 +422,24 @@ def extract_targets(
         lo = bisect.bisect_left(starts, sent.start)
         hi = bisect.bisect_left(starts, sent.end)
         inside = [q for q in quantities[lo:hi] if q.end <= sent.end]
-        if not inside and "覆盖" not in sent.text:
+        if not inside:
             continue
         default = year_end(sent.horizon or plan_year)
         rows = _rows_for_sentence(sent, inside, plan_year, default)
         (achievements if sent.role == "review" else targets).extend(rows)
-    return targets, achievements
+    return _drop_restatements(targets), achievements
+
+
+def _drop_restatements(targets: list[Target]) -> list[Target]:
+    """经济增长预期目标为5%左右，考虑了…: a rate of a catalog indicator stated again with the same
+    value and deadline is the same commitment, listed once (where it is first stated)."""
+    seen: set[tuple[str, float | None, float | None, str, str, str]] = set()
+    out = []
+    for t in targets:
+        key = (t.indicator or "", t.low, t.high, t.unit, t.comparator, t.deadline)
+        if t.indicator and t.kind in _RATE_KINDS:
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(t)
+    return out

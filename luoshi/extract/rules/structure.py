@@ -11,7 +11,7 @@ PART_ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("review", ("工作回顾", "回顾", "主要工作", "工作总结", "过去五年", "过去一年", "取得的成绩", "成就")),
     ("plan", ("工作安排", "主要任务", "重点工作", "目标任务", "工作任务", "工作目标", "总体要求",
               "预期目标", "主要目标", "奋斗目标", "工作思路", "目标和任务", "今后五年", "展望",
-              "工作重点", "政府工作重点")),
+              "工作重点", "政府工作重点", "政府工作的建议", "工作的建议", "工作部署", "总体部署")),
 )
 
 # Words of time that open a part heading written without a year (过去五年工作回顾, 今年政府工作重点).
@@ -70,3 +70,27 @@ LEVEL_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("自治县", "county"), ("自治旗", "county"), ("新区", "county"), ("区", "county"),
     ("县", "county"), ("旗", "county"),
 )
+
+# -- reading a paragraph's tense when the headings do not tell (tense.py compiles these)
+# Markers of a plan: the coming year, commitment and intention. Regexes, each hit counts once.
+PLAN_SIGNALS: tuple[str, ...] = (
+    "今年", "明年", "新的一年", "力争", "确保", "拟", "预期目标", "(?<![重主需必只])要(?![求素点闻件害])",
+    "(?<![即必])将(?![其近])", "争取", "计划", "重点抓好", "着力", "务必", "必须", "今后", "未来",
+    "着重抓好", "继续", "进一步", "加快", "推进", "坚持", "抓好",
+)
+# Markers of a review: past results, estimates of the closing year, comparison with the year before.
+REVIEW_SIGNALS: tuple[str, ...] = (
+    "预计", "比上年", "去年", "上年", "过去一年", "过去五年", "累计", "取得", "(?<![为除])了(?![解])",
+    "荣获", "被评为", "获评", "首次", "刚刚过去", "即将过去", "一年来", "五年来", "这一年", "提前完成",
+    "创历史", "创造了", "圆满完成", "胜利完成", "顺利完成", "有效应对", "成功举办", "明显改善", "显著提升",
+)
+# A paragraph inside a plan part is read as review only with this much evidence and no plan marker.
+REVIEW_OVERRIDE_MIN = 3
+# A report without part headings is split into review then plan only when the review side
+# gains at least this much over reading it all as plan.
+SPLIT_MIN_GAIN = 6
+
+# A line that opens an annex (附件1, 附件：…): a table of projects or of last year's progress.
+ANNEX_HEADING = r"^附件\s*[0-9一二三四五六七八九十]*\s*[:：]?"
+# Words of an annex title that make it a report of progress (its figures are achievements).
+ANNEX_PROGRESS_WORDS: tuple[str, ...] = ("进展情况", "完成情况", "落实情况", "进展", "执行情况")

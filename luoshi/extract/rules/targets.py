@@ -115,14 +115,40 @@ METRIC_LEAD_WORDS: tuple[str, ...] = (
     # generic action verbs: the metric is what they act on (实施重点技改项目 → 重点技改项目)
     "实施", "推出", "培育", "打造", "开展", "组织", "启动", "完成", "发放", "支持", "做好", "抓好",
     "用好", "加强", "强化", "深化", "落实", "全力", "提速", "加速",
+    # enumerators of a list of measures (一是发行1000亿元长期国债)
+    "一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是",
 )
 # Trailing words stripped from a metric phrase (before the number).
 METRIC_TAIL_WORDS: tuple[str, ...] = (
     "达到", "达", "保持在", "保持", "稳定在", "控制在", "不低于", "不少于", "至少", "超过", "突破",
     "力争", "争取", "确保", "分别", "均", "都", "为", "在", "到", "至", "约", "近", "超", "以上",
-    "完成", "实现", "累计", "共", "总计", "合计", "共计",
+    "完成", "实现", "累计", "共", "总计", "合计", "共计", "要", "拟按", "按", "拟",
 )
 
-# Words of full coverage / clearing: borderline targets (100 % / 0) per ANNOTATION.md.
-FULL_COVERAGE: tuple[str, ...] = ("全覆盖",)
-CLEARED: tuple[str, ...] = ("清零", "动态清零")
+
+# Nouns that make a count the name of a policy document or package: 十五条硬措施, 30项防控措施,
+# “十个常态化”, 支持企业投资10条意见. Checked within a few characters after the count.
+POLICY_NOUNS: tuple[str, ...] = ("措施", "意见", "常态化", "条例", "细则", "举措", "条硬措施", "条政策")
+POLICY_COUNT_UNITS: frozenset[str] = frozenset({"条", "项", "个", "款", "点"})
+
+# Verbs after 以上/以下 that make it a bound on the figure, not a category (赤字率按3.6%以上安排).
+BOUND_VERBS_AFTER: tuple[str, ...] = ("安排", "执行", "运行", "增长", "增加", "提高", "下降", "的增长", "的增速", "的水平")
+
+# Kinds whose 以上/以下 + noun is a category (30万千瓦以下煤电机组, 10蒸吨以上锅炉); a count
+# with 以上 + noun stays a target (5家以上企业入驻), with 以下 + noun it is a category (8座以下小汽车).
+CATEGORY_KINDS_ABOVE: frozenset[str] = frozenset({"money", "percent", "power", "mass", "volume", "energy", "voltage"})
+
+# The tail a list of metrics shares before one rate (工业投资、技改投资增长20% → both 增长).
+SHARED_TAILS: tuple[str, ...] = (
+    "增长", "增速", "参保率", "覆盖率", "达标率", "普及率", "合格率", "优良率", "处理率", "利用率", "占比",
+    "分别增长", "均增长", "比重", "提高", "下降", "降低",
+)
+
+# Time words stripped from a metric phrase wherever they stand (年底前…, 年内…).
+METRIC_TIME_WORDS: tuple[str, ...] = ("年底前", "年底", "年末", "年内", "年前", "月底前", "底前", "上半年", "下半年", "全年")
+
+# Subjects that stand for two, paired in order with 分别 (城乡居民人均可支配收入分别增长9%和12%:
+# 城镇居民 9 %, 农村居民 12 %).
+PAIRED_SUBJECTS: dict[str, tuple[str, ...]] = {
+    "城乡居民": ("城镇居民", "农村居民"), "城乡": ("城镇", "农村"), "进出口": ("进口", "出口"),
+}
