@@ -6,6 +6,7 @@ The plan tree with each target under the area and task it belongs to, then a cou
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
@@ -85,24 +86,45 @@ _OUTCOME_ZH = {"met": "完成", "missed": "未完成", "unclear": "无法判断"
 
 
 def print_review(review: Review, *, console: Console | None = None) -> None:
-    """The year-end review as a table: each target, its outcome, the result and the evidence."""
+    """The year-end review for a person: a line per target — outcome, target, result, evidence."""
+    from rich import box
     from rich.table import Table
 
     console = console or Console()
-    table = Table(title=f"{review.government} {review.year or ''} — {review.report_source}", show_lines=False)
-    for col in ("outcome", "target", "result", "evidence"):
-        table.add_column(col, overflow="fold")
+    table = Table(box=box.SIMPLE_HEAD, title=f"{review.government} {review.year or ''} → {review.report_source}")
+    for col, width in (("判定", 8), ("目标 target", 28), ("结果", 10), ("依据 evidence", 28)):
+        table.add_column(col, min_width=min(width, 8), max_width=width, no_wrap=True, overflow="ellipsis")
     for link in review.links:
         style = _OUTCOME_STYLE[link.outcome]
         target = Target(link.metric, link.low, link.high, link.unit, link.comparator, False, link.deadline, "",
                         (0, 0))
-        result = ""
-        if link.result_low is not None or link.result_unit:
-            result = value_text(Target("", link.result_low, link.result_high, link.result_unit, "=", False, "", "",
-                                       (0, 0)))
-        evidence = link.evidence if len(link.evidence) <= 40 else link.evidence[:39] + "…"
-        table.add_row(f"[{style}]{link.outcome} {_OUTCOME_ZH[link.outcome]}[/{style}]",
-                      escape(f"{value_text(target)} {link.metric}"), escape(result), escape(evidence))
+        result = _compact(link.result_low, link.result_unit) if link.result_low is not None else ""
+        shown = f"{_COMPARATOR.get(link.comparator, '')}{_compact(link.low, link.unit)}" if link.low == link.high \
+            else value_text(target)
+        table.add_row(f"[{style}]{_OUTCOME_ZH[link.outcome]}[/{style}]", escape(f"{shown} {link.metric}"),
+                      escape(result), escape(_around(link)))
     console.print(table)
     counts = review.counts()
-    console.print(", ".join(f"{n} {o}" for o, n in counts.items()) + f" of {len(review.links)} targets")
+    kept = review.kept_rate()
+    console.print(", ".join(f"{n} {o}" for o, n in counts.items()) + f" of {len(review.links)} targets"
+                  + (f" (kept {kept:.0%})" if kept is not None else ""))
+
+
+def _around(link: Any) -> str:
+    """The evidence from the clause of its figure on (固定资产投资增长8%左右), as a person scans it."""
+    text: str = link.evidence
+    if link.result_span and link.evidence_span:
+        offset = link.result_span[0] - link.evidence_span[0]
+        cut = max((text.rfind(p, 0, max(0, offset)) for p in "，,；;"), default=-1)
+        text = text[cut + 1:]
+    return text
+
+
+def _compact(v: float | None, unit: str) -> str:
+    """9700亿元, 1.1万人, 6.5 %: a figure as the reports write it."""
+    if v is None:
+        return "?"
+    for size, word in ((1e8, "亿"), (1e4, "万")):
+        if abs(v) >= size and unit not in ("%", "个百分点"):
+            return f"{v / size:,.4g}{word}{unit}"
+    return f"{v:,.4g} {unit}".strip() if unit in ("%", "个百分点") else f"{v:,.4g}{unit}"

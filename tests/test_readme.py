@@ -1,7 +1,7 @@
 """The examples of the README and of every page under docs/ are run, so the docs cannot drift.
 
 - ```console blocks: each `$ luoshi …` command is run from the repository root; every output
-  line shown (other than `...`) must appear in the real output, in order.
+  line shown (other than `...`) must appear in the real output, in order (trailing spaces aside).
 - ```python blocks with `>>>` prompts are run as doctests.
 - The README stays a first screen (at most 8,000 characters) that links every docs page; every
   relative link of every page leads to a file (and heading) that exists; every command of the
@@ -47,9 +47,9 @@ def test_console_example(command: str, shown: list[str]) -> None:
     res = subprocess.run([sys.executable, "-m", "luoshi", *argv[1:]], capture_output=True, text=True,
                          cwd=ROOT, timeout=120)
     assert res.returncode == 0, res.stderr
-    real = res.stdout.splitlines()
+    real = [line.rstrip() for line in res.stdout.splitlines()]
     pos = 0
-    for line in shown:
+    for line in (line.rstrip() for line in shown):
         if line == "...":
             continue
         assert line in real[pos:], f"README line not in output (after line {pos}): {line!r}"

@@ -152,7 +152,8 @@ class _Evidence:
     core: str
     indicator: str | None
     other_period: bool
-    value: float | None
+    value: float | None  # as written, a decline made negative (同比下降1.2% → −1.2)
+    declined: bool  # the figure is a decline (下降, 减少)
     sentence: tuple[int, int]
 
 
@@ -246,16 +247,16 @@ def _evidence(plan: Plan) -> list[_Evidence]:
         previous = a
         window = _respective(plan.text, window, a, ordinal) + _after(plan.text, a.span[1])
         value = a.low
-        if a.unit == "%" and value is not None:
-            declines = [m.end() for m in _DECLINE.finditer(window)]
-            grows = [m.end() for m in _GROWTH.finditer(window)]
-            if declines and (not grows or declines[-1] > grows[-1]):
-                value = -value  # 同比下降1.2%: growth of −1.2 %
+        declines = [m.end() for m in _DECLINE.finditer(window)]
+        grows = [m.end() for m in _GROWTH.finditer(window)]
+        declined = bool(declines) and (not grows or declines[-1] > grows[-1])
+        if a.unit == "%" and value is not None and declined:
+            value = -value  # 同比下降1.2%: growth of −1.2 %
         sentence = _sentence_span(plan.text, a.span[0])
         out.append(_Evidence(a, window, _core(window), classify(window, a.kind) or a.indicator,
                              bool(_OTHER_PERIOD.search(window)) or any(a <= f.span[0] < b for a, b in multi)
                              or bool(_MULTI_YEAR.search(plan.text, sentence[0], sentence[0] + _SENTENCE_OPENING)),
-                             value, sentence))
+                             value, declined, sentence))
     return out
 
 
@@ -372,11 +373,12 @@ def _link(t: Target, context: str, evidence: list[_Evidence], sentences: list[tu
                   if s >= R.MATCH_MIN and same and _same_group(t.unit, e.figure.unit) and not e.other_period]
     if comparable:
         s, e = comparable[0]
-        _cite(link, e, text)
+        _cite(link, t, e, text)
         if year_end and t.deadline > year_end:
             link.outcome, link.reason = "unclear", f"the target is due {t.deadline}; the review gives one year"
             return link
-        r = _to_target_unit(e.value, e.figure.unit, t.unit) if e.value is not None else None
+        value = _result(t, e)
+        r = _to_target_unit(value, e.figure.unit, t.unit) if value is not None else None
         if r is None:
             link.outcome, link.reason = "unclear", "the result has no value"
             return link
@@ -388,7 +390,7 @@ def _link(t: Target, context: str, evidence: list[_Evidence], sentences: list[tu
     related = [(s, e) for s, _, _, e in scored if s >= R.RELATED_MIN]
     if related:
         s, e = related[0]
-        _cite(link, e, text)
+        _cite(link, t, e, text)
         why = "another period" if e.other_period else f"another unit ({e.figure.unit or 'none'})"
         if _same_group(t.unit, e.figure.unit) and not e.other_period:
             why = "another measure"
@@ -403,9 +405,17 @@ def _link(t: Target, context: str, evidence: list[_Evidence], sentences: list[tu
     return link
 
 
-def _cite(link: Link, e: _Evidence, text: str) -> None:
-    link.result_low = e.value if e.value is not None else e.figure.low
-    link.result_high = e.value if e.value is not None and e.figure.low == e.figure.high else e.figure.high
+def _result(t: Target, e: _Evidence) -> float | None:
+    """The result as the target counts it: a decline target (能耗下降3.5%) reads 下降22% as 22."""
+    if e.value is not None and e.declined and _DECLINE.search(t.metric):
+        return abs(e.value)
+    return e.value
+
+
+def _cite(link: Link, t: Target, e: _Evidence, text: str) -> None:
+    value = _result(t, e)
+    link.result_low = value if value is not None else e.figure.low
+    link.result_high = value if value is not None and e.figure.low == e.figure.high else e.figure.high
     link.result_unit = e.figure.unit
     link.evidence = text[e.sentence[0]:e.sentence[1]].strip()
     link.evidence_span = e.sentence

@@ -37,18 +37,18 @@ def test_demo_plan_and_reports() -> None:
     load_demo(password=PW)
     plan = Plan.objects.get()
     assert (plan.government.name, plan.year, plan.demo, plan.published) == ("博山区", 2023, True, True)
-    assert plan.targets.count() == 78
+    assert plan.targets.count() == 76
     assert plan.government.departments.count() == len(R.COUNTY_DEPARTMENTS)
     reports = list(ProgressReport.objects.all())
     assert reports and all(r.demo for r in reports)
     reported = sum(step is not None for step in DEMO_PATTERN) / len(DEMO_PATTERN)
-    assert len(reports) == pytest.approx(2 * 78 * reported, abs=4)  # June and September
+    assert len(reports) == pytest.approx(2 * 76 * reported, abs=4)  # June and September
     accepted = [r for r in reports if r.status == "accepted"]
     waiting = [r for r in reports if r.status == "submitted"]
     assert waiting and len(accepted) + len(waiting) == len(reports)
     assert all(r.reviewer.username == "admin" for r in accepted)
     status = plan_status(plan, AS_OF)
-    assert sum(status.counts.values()) == 78
+    assert sum(status.counts.values()) == 76
     for s in (S.DONE, S.AHEAD, S.ON_TRACK, S.BEHIND, S.NOT_REPORTED):
         assert status.counts[s] >= 1, s
 

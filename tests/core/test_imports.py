@@ -57,8 +57,8 @@ def test_import_boshan_tree(engine_plan: Any) -> None:
 def test_import_boshan_targets(engine_plan: Any) -> None:
     plan = import_plan(engine_plan, government="博山区", year=2023)
     targets = list(plan.targets.select_related("node__parent").order_by("order"))
-    assert len(engine_plan.targets) == 78
-    assert len(targets) == 78
+    assert len(engine_plan.targets) == 76
+    assert len(targets) == 76
     for saved, source in zip(targets, engine_plan.targets, strict=True):
         assert saved.metric == source.metric
         assert saved.low == Decimal(str(source.low)) and saved.high == Decimal(str(source.high))
@@ -77,7 +77,7 @@ def test_history_rows_for_created_targets(engine_plan: Any) -> None:
     office = User.objects.create_user("office", role=User.Role.OFFICE)
     plan = import_plan(engine_plan, government="博山区", year=2023, user=office)
     history = Target.history.filter(plan_id=plan.id)
-    assert history.count() == 78
+    assert history.count() == 76
     assert set(history.values_list("history_type", flat=True)) == {"+"}
     assert set(history.values_list("history_user", flat=True)) == {office.id}
     assert set(history.values_list("id", flat=True)) == set(plan.targets.values_list("id", flat=True))

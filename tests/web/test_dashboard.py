@@ -60,8 +60,8 @@ def test_dashboard_shows_counts_charts_and_lists(client, demo: Plan) -> None:
     page = client.get(reverse("web:dashboard", args=[demo.pk]), {"as_of": "2023-09-30"})
     html = page.content.decode()
     status = page.context["status"]
-    assert len(status.rows) == 78
-    assert sum(n for _s, n, _p in page.context["summary"]) == 78
+    assert len(status.rows) == 76
+    assert sum(n for _s, n, _p in page.context["summary"]) == 76
     areas, departments = status.by_area, status.by_department
     assert html.count('<svg class="stack"') == len(areas) + len(departments) and "<script" not in html
     assert "http://" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")
@@ -93,7 +93,7 @@ def test_tree_lists_every_target_under_its_task(client, demo: Plan) -> None:
     client.force_login(User.objects.get(username="admin"))
     page = client.get(reverse("web:tree", args=[demo.pk]))
     rows = page.context["rows"]
-    assert sum(1 for r in rows if r["kind"] == "target") == 78
+    assert sum(1 for r in rows if r["kind"] == "target") == 76
     kinds = [r["node"].kind for r in rows if r["kind"] == "node"]
     for kind in ("area", "task"):
         assert kinds.count(kind) == Node.objects.filter(plan=demo, kind=kind).count() > 5

@@ -63,19 +63,19 @@ def test_upload_preview_edit_confirm(client, office: User) -> None:
     assert client.get(reverse("web:import")).status_code == 200
     url, preview = _preview(client)
     assert preview.status_code == 200
-    assert preview.context["target_count"] == 78
-    assert len(preview.context["formset"].initial_forms) == 78
+    assert preview.context["target_count"] == 76
+    assert len(preview.context["formset"].initial_forms) == 76
     assert Plan.objects.count() == 0  # nothing saved before the confirmation
     engine = preview.context["staged"].engine["targets"]
 
     data = _table(preview)
     data["form-2-DELETE"] = "on"  # drop the third target
     data["form-0-low"] = "170"  # fix the first target's value
-    data["form-78-metric"] = "新增测试目标"  # add one under the first area
-    data["form-78-low"] = "5"
-    data["form-78-unit"] = "个"
-    data["form-78-comparator"] = ">="
-    data["form-78-place"] = "0"
+    data["form-76-metric"] = "新增测试目标"  # add one under the first area
+    data["form-76-low"] = "5"
+    data["form-76-unit"] = "个"
+    data["form-76-comparator"] = ">="
+    data["form-76-place"] = "0"
     data["confirm"] = "1"
     response = client.post(url, data)
     assert response.status_code == 302, response.context["error"]
@@ -163,7 +163,7 @@ def test_bad_row_saves_nothing(client, office: User, field: str, value: str) -> 
     if hasattr(data[f"form-5-{field}"], "isoformat"):
         data[f"form-5-{field}"] = data[f"form-5-{field}"].isoformat()
     assert client.post(url, data).status_code == 302  # corrected, it goes through
-    assert Target.objects.count() == 78
+    assert Target.objects.count() == 76
 
 
 @pytest.mark.django_db
@@ -175,7 +175,7 @@ def test_existing_plan_is_refused(client, office: User) -> None:
     assert client.post(url, data).status_code == 302
     response = client.post(url2, _table(preview2) | {"confirm": "1"})
     assert response.status_code == 200 and response.context["error"]
-    assert Plan.objects.count() == 1 and Target.objects.count() == 78
+    assert Plan.objects.count() == 1 and Target.objects.count() == 76
     again = _upload(client, BOSHAN.read_bytes(), BOSHAN.name)
     assert again.status_code == 200 and again.context["form"].non_field_errors()
 
