@@ -10,3 +10,5 @@ urlpatterns = [
     path("api/", include("luoshi.api.urls")),
     path("", include("luoshi.web.urls")),
 ]
+
+handler500 = "luoshi.web.middleware.server_error"  # a database lock not granted in time: 503, not 500
