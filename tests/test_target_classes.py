@@ -59,6 +59,10 @@ METRICS = [
     pytest.param("赤字率从去年的2.1%提高到2.3%。", [("赤字率", 2.3, 2.3, "%", "=")], id="guowuyuan-2015-deficit"),
     # a bound followed by a verb is no category
     pytest.param("今年赤字率拟按3.6%以上安排。", [("赤字率", 3.6, 3.6, "%", ">=")], id="guowuyuan-2020-deficit"),
+    # 2020_hebei_baoding_laiyuan: money spent on a purpose named after the figure
+    pytest.param("每年投入400万元为全县低收入户购买防贫保险。", [("防贫保险投入", 4e6, 4e6, "元", "=")],
+                 id="laiyuan-2020-insurance-spending"),
+    pytest.param("安排2000万元用于建设冷链物流中心。", [("冷链物流中心安排", 2e7, 2e7, "元", "=")], id="spending-for-building"),
 ]
 
 

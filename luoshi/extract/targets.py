@@ -71,6 +71,9 @@ _RESPECTIVELY = re.compile(r"分别")
 _LIST_OR_AND = re.compile(r"[、和及与]")
 _PAIRED = re.compile(alternation(R.PAIRED_SUBJECTS))
 _RATE_KINDS = frozenset({"percent", "points", "permille"})
+_SPENDING = re.compile(rf"(?:{alternation(R.SPENDING_VERBS)})(?:资金)?$")
+_PURPOSE = re.compile(rf"(?:{alternation(R.PURPOSE_OPENERS)})[^，,；;。：:]{{0,30}}?(?:{alternation(R.PURPOSE_VERBS)})"
+                      r"([^，,；;。：:、！？!?（(）)等]{2,16})")
 _MEASURED_BEFORE = frozenset({"money", "percent", "points", "multiple", "permille"})
 
 
@@ -247,6 +250,9 @@ def _metric(sent: str, qs: int, qe: int, end: int, kind: str, floor: int) -> str
         # a list before the figure (A、B均增加10家): keep the last item with its verb
         before = parts[-1] if len(parts[-1]) >= 4 else "".join(parts)
     before = _clean(_YEAR_WORD.sub("", _BRACKETED.sub("", before)))
+    spending = _SPENDING.search(before) if kind == "money" else None
+    if spending and (purpose := _PURPOSE.match(sent, end)):
+        return _clean(purpose.group(1)) + before[spending.start():]  # 投入400万元为…购买防贫保险 → 防贫保险投入
     if kind == "money" and sent.startswith("的", end):
         after = _noun_after(sent, end + 1)
         if after:

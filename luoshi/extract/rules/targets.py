@@ -132,6 +132,12 @@ POLICY_NOUNS: tuple[str, ...] = ("措施", "意见", "常态化", "条例", "细
 POLICY_COUNT_UNITS: frozenset[str] = frozenset({"条", "项", "个", "款", "点"})
 
 # Verbs after 以上/以下 that make it a bound on the figure, not a category (赤字率按3.6%以上安排).
+# Money spent on a purpose named after the figure (每年投入400万元为低收入户购买防贫保险, 安排
+# 2000万元用于建设冷链物流中心): the metric is what it buys + the verb (防贫保险投入).
+SPENDING_VERBS: tuple[str, ...] = ("投入", "安排", "筹措", "拨付", "整合", "落实", "争取", "设立", "统筹")
+PURPOSE_OPENERS: tuple[str, ...] = ("专项用于", "用于", "为", "支持")
+PURPOSE_VERBS: tuple[str, ...] = ("购买", "建设", "实施", "开展", "发放", "补贴", "扶持", "支持", "用于")
+
 BOUND_VERBS_AFTER: tuple[str, ...] = ("安排", "执行", "运行", "增长", "增加", "提高", "下降", "的增长", "的增速", "的水平")
 
 # Kinds whose 以上/以下 + noun is a category (30万千瓦以下煤电机组, 10蒸吨以上锅炉); a count
