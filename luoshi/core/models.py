@@ -24,18 +24,39 @@ class Government(models.Model):
         PREFECTURE = "prefecture", _("prefecture")
         COUNTY = "county", _("county")
 
-    name = models.CharField(_("name"), max_length=100, unique=True)
+    # A government is its name within its parent, not a name unique nationwide: 朝阳区 of
+    # 北京市 and 朝阳区 of 长春市 are two governments (see ``key``).
+    name = models.CharField(_("name"), max_length=100)
     level = models.CharField(_("level"), max_length=20, choices=Level.choices, default=Level.COUNTY)
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children",
                                verbose_name=_("parent"))
+    code = models.CharField(_("administrative code"), max_length=12, blank=True,
+                            help_text=_("the six-digit code of the administrative division, when known"))
 
     class Meta:
         verbose_name = _("government")
         verbose_name_plural = _("governments")
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["parent", "name"], name="government_name_within_parent"),
+            models.UniqueConstraint(fields=["name"], condition=models.Q(parent__isnull=True),
+                                    name="government_top_level_name"),
+            models.UniqueConstraint(fields=["code"], condition=~models.Q(code=""), name="government_code"),
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def key(self) -> str:
+        """The government's names from the top down: 河北省/保定市/阜平县 (the panel's key)."""
+        names, gov, seen = [], self, set()
+        while gov is not None and gov.pk not in seen:
+            seen.add(gov.pk)
+            if gov.level != Government.Level.NATIONAL:
+                names.append(gov.name)
+            gov = gov.parent
+        return "/".join(reversed(names)) or self.name
 
 
 class Department(models.Model):
@@ -169,6 +190,8 @@ class Target(models.Model):
     text = models.TextField(_("sentence"), blank=True)
     quantity = models.CharField(_("as written"), max_length=100, blank=True)
     kind = models.CharField(_("kind of unit"), max_length=20, blank=True)
+    indicator = models.CharField(_("indicator"), max_length=40, blank=True, db_index=True,
+                                 help_text=_("the canonical indicator's code (gdp_growth), from the engine's catalog"))
     span_start = models.PositiveIntegerField(default=0)
     span_end = models.PositiveIntegerField(default=0)
     baseline = models.DecimalField(_("baseline"), max_digits=24, decimal_places=4, null=True, blank=True)

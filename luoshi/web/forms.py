@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..core.models import Assignment, Department, Target, User
 from ..core.prepared import AN_ID, Prepared
+from ..core.services.governments import AmbiguousGovernment, find_government
 
 LIMIT = Decimal(10) ** 19  # the decimal columns hold 24 digits, 4 after the point
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -93,10 +94,19 @@ class UploadForm(forms.Form):
         return f
 
     def clean_government(self) -> str:
+        """The government's key (河北省/保定市/阜平县) when the tracker holds it, else the name typed."""
         name = " ".join(self.cleaned_data["government"].split())
-        if not self.user.is_superuser and (self.user.government is None or name != self.user.government.name):
+        own = self.user.government
+        if own is not None and name in (own.name, own.key):
+            return own.key
+        if not self.user.is_superuser:
             raise ValidationError(_("You can import plans of your own government only."))
-        return name
+        try:
+            found = find_government(name)
+        except AmbiguousGovernment as exc:
+            raise ValidationError(_("Several governments bear this name (%(keys)s): give its parent, "
+                                    "e.g. %(key)s.") % {"keys": ", ".join(exc.keys), "key": exc.keys[0]}) from exc
+        return found.key if found else name
 
 
 class TargetRowForm(forms.Form):

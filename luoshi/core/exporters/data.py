@@ -18,14 +18,14 @@ from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet
 
-from ..models import Plan, ProgressReport, Target
+from ..models import Government, Plan, ProgressReport, Target
 
 if TYPE_CHECKING:
     import pyarrow as pa
 
 # the columns of a target and of a report, each with the field it is read from
 TARGET_FIELDS = {
-    "target_id": "id", "order": "order", "metric": "metric", "low": "low", "high": "high", "unit": "unit",
+    "target_id": "id", "order": "order", "metric": "metric", "indicator": "indicator", "low": "low", "high": "high", "unit": "unit",
     "comparator": "comparator", "aspirational": "aspirational", "deadline": "deadline", "baseline": "baseline",
     "weight": "weight",
 }
@@ -33,11 +33,12 @@ REPORT_FIELDS = {
     "report_id": "id", "as_of": "as_of", "value": "value", "report_status": "status",
     "department": "department__name", "progress": "progress", "problems": "problems", "next_steps": "next_steps",
 }
-COLUMNS = ("plan_id", "government", "year", *TARGET_FIELDS, *REPORT_FIELDS)
+COLUMNS = ("plan_id", "government", "government_key", "year", *TARGET_FIELDS, *REPORT_FIELDS)
 # the Parquet type of each column (values and weights as float64, dates as date32)
 TYPES = {
-    "plan_id": "int64", "government": "string", "year": "int32", "target_id": "int64", "order": "int32",
-    "metric": "string", "low": "float64", "high": "float64", "unit": "string", "comparator": "string",
+    "plan_id": "int64", "government": "string", "government_key": "string", "year": "int32", "target_id": "int64", "order": "int32",
+    "metric": "string", "indicator": "string", "low": "float64", "high": "float64", "unit": "string",
+    "comparator": "string",
     "aspirational": "bool", "deadline": "date32", "baseline": "float64", "weight": "float64",
     "report_id": "int64", "as_of": "date32", "value": "float64", "report_status": "string",
     "department": "string", "progress": "string", "problems": "string", "next_steps": "string",
@@ -75,8 +76,13 @@ def rows(plans: Iterable[Plan], *, typed: bool = False) -> Iterator[dict[str, An
     if isinstance(plans, QuerySet):
         plans = plans.select_related("government").only(*PLAN_FIELDS).iterator(chunk_size=CHUNK)
     no_report = dict.fromkeys(REPORT_FIELDS)
+    keys: dict[int, str] = {}  # a government's key reads its parents: once per government
     for plan in plans:
-        head = {"plan_id": plan.id, "government": plan.government.name, "year": plan.year}
+        if plan.government_id not in keys:
+            keys[plan.government_id] = Government.objects.select_related("parent__parent").get(
+                pk=plan.government_id).key
+        head = {"plan_id": plan.id, "government": plan.government.name, "government_key": keys[plan.government_id],
+                "year": plan.year}
         reports = (ProgressReport.objects.filter(target__plan=plan)
                    .order_by("target__order", "target_id", "as_of", "id")
                    .values_list("target_id", *REPORT_FIELDS.values()).iterator(chunk_size=CHUNK))

@@ -11,8 +11,11 @@ from django.db import IntegrityError, transaction
 from simple_history.utils import bulk_create_with_history
 
 from ...extract import Plan as EnginePlan
+from ...extract.indicators import BY_CODE, classify
+from ...extract.units import unit_kind
 from ..models import Government, Node, Plan, Target, User
 from . import ServiceError, save_as
+from .governments import government_for
 
 COMPARATORS = {"=", ">=", "<=", "~"}
 LIMIT = Decimal(10) ** 19  # the decimal columns hold 24 digits, 4 after the point
@@ -87,8 +90,16 @@ def clean_target(row: dict[str, Any], year: int) -> dict[str, Any]:
         "comparator": comparator, "aspirational": flag(row.get("aspirational")),
         "deadline": _deadline(row.get("deadline"), year), "text": str(row.get("text") or ""),
         "quantity": str(row.get("quantity") or "")[:100], "kind": str(row.get("kind") or "")[:20],
+        "indicator": _indicator(row.get("indicator"), metric, str(row.get("kind") or ""), str(row.get("unit") or "")),
         "span_start": span[0], "span_end": span[1], "path": _path(row.get("path")),
     }
+
+
+def _indicator(code: Any, metric: str, kind: str, unit: str) -> str:
+    """The engine's indicator code; a row typed or edited by a person is classified again."""
+    if code and str(code) in BY_CODE:
+        return str(code)
+    return classify(metric, kind or unit_kind(unit)) or ""
 
 
 def _path(value: Any) -> list[str]:
@@ -149,7 +160,7 @@ def import_plan(
         except ServiceError as exc:
             raise ServiceError(f"target {i}: {exc}") from exc
     _check_tree(data.get("tree", []))
-    gov, _ = Government.objects.get_or_create(name=name, defaults={"level": level})
+    gov = government_for(name, level)
     if Plan.objects.filter(government=gov, year=year).exists():
         raise ServiceError(f"a plan for {gov.name} {year} exists already")
     plan = Plan(

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from ...core.models import Plan
 from ...core.services import ServiceError
+from ...core.services.governments import find_government
 from ...core.services.imports import clean_target, import_plan
 from ...extract import extract, is_empty
 from ...extract.errors import LuoshiError, NoPlanFound
@@ -68,7 +69,8 @@ def _read(request: HttpRequest, form: UploadForm) -> str | None:
     if not year:
         form.add_error("year", _("The report does not state its year; enter it."))
         return None
-    if Plan.objects.filter(government__name=government, year=year).exists():
+    gov = find_government(government)
+    if gov is not None and Plan.objects.filter(government=gov, year=year).exists():
         form.add_error(None, _("A plan of %(government)s for %(year)s exists already.")
                        % {"government": government, "year": year})
         return None
