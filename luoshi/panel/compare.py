@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pyarrow.parquet as pq
-
 from ..extract.errors import LuoshiError
 from ..extract.indicators import BY_CODE
 
@@ -35,6 +33,8 @@ class Row:
 def load(panel: str | os.PathLike[str], indicator: str) -> list[dict[str, Any]]:
     if indicator not in BY_CODE:
         raise LuoshiError(indicator, "no such indicator code (see docs/researcher.md#the-indicator-catalog)")
+    import pyarrow.parquet as pq  # here: the tracker's comparison page uses this module without Parquet
+
     try:
         table = pq.read_table(panel, filters=[("indicator", "=", indicator)])
     except (OSError, ValueError) as exc:

@@ -30,6 +30,7 @@ urlpatterns = [
     path("departments/<int:pk>/form.xlsx", views.progress_form_file, name="progress_form"),
     path("departments/<int:pk>/form/", views.progress_form_import, name="progress_form_import"),
     path("reviews/", views.review_queue, name="reviews"),
+    path("compare/", views.compare, name="compare"),
     path("reports/<int:pk>/review/", views.review, name="review"),
     path("evidence/<int:pk>/", views.evidence, name="evidence"),
     # The pages' own static files (one stylesheet), also when DEBUG is off: `luoshi run` serves
