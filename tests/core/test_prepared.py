@@ -153,7 +153,8 @@ def test_the_queries_log_sees_prepared_queries(plans: list[Plan], django_assert_
         query.rows(plan=plans[1].id)
 
 
-@pytest.mark.parametrize("names", [("id", "government_id", "name", "order"), ("name", "order", "government_id", "id"),
+@pytest.mark.parametrize("names", [("id", "government_id", "name", "order", "leader_id"),
+                                   ("name", "order", "leader_id", "government_id", "id"),
                                    ("id", "name")], ids=["all", "all-reordered", "some"])
 def test_instances_of_named_fields(plans: list[Plan], names: tuple[str, ...]) -> None:
     from luoshi.core.models import Department

@@ -15,10 +15,10 @@ from ..models import Plan
 from ..services.dashboard import Group, PlanStatus, TargetStatus, plan_status
 from .wording import deadline_phrase, target_phrase
 
-ORDER = (S.DONE, S.AHEAD, S.ON_TRACK, S.BEHIND, S.OVERDUE, S.NOT_REPORTED)
+ORDER = (S.DONE, S.AHEAD, S.ON_TRACK, S.BEHIND, S.OVERDUE, S.NOT_REPORTED, S.CLOSED)
 BAR_CELLS = 20  # the width of a bar in the .docx, in table cells
 COLOURS = {S.DONE: "1E7B34", S.AHEAD: "3CA55C", S.ON_TRACK: "9BD3A9", S.BEHIND: "E0B000",
-           S.OVERDUE: "C62828", S.NOT_REPORTED: "E8A0A0"}
+           S.OVERDUE: "C62828", S.NOT_REPORTED: "E8A0A0", S.CLOSED: "5B7FA8"}
 
 
 @dataclass(slots=True)

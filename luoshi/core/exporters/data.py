@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 TARGET_FIELDS = {
     "target_id": "id", "order": "order", "metric": "metric", "low": "low", "high": "high", "unit": "unit",
     "comparator": "comparator", "aspirational": "aspirational", "deadline": "deadline", "baseline": "baseline",
-    "weight": "weight",
+    "weight": "weight", "closed_on": "closed_on",
 }
 REPORT_FIELDS = {
     "report_id": "id", "as_of": "as_of", "value": "value", "report_status": "status",
@@ -38,7 +38,7 @@ COLUMNS = ("plan_id", "government", "year", *TARGET_FIELDS, *REPORT_FIELDS)
 TYPES = {
     "plan_id": "int64", "government": "string", "year": "int32", "target_id": "int64", "order": "int32",
     "metric": "string", "low": "float64", "high": "float64", "unit": "string", "comparator": "string",
-    "aspirational": "bool", "deadline": "date32", "baseline": "float64", "weight": "float64",
+    "aspirational": "bool", "deadline": "date32", "baseline": "float64", "weight": "float64", "closed_on": "date32",
     "report_id": "int64", "as_of": "date32", "value": "float64", "report_status": "string",
     "department": "string", "progress": "string", "problems": "string", "next_steps": "string",
 }

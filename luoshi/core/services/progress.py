@@ -95,7 +95,7 @@ def review_report(report: ProgressReport, *, user: User, accept: bool, reason: s
                   status: str = "") -> ProgressReport:
     """The office accepts a report (its value counts) or returns it with a reason. Accepting a
     report on a qualitative target sets the target's status (``status``: one of
-    ``luoshi.core.status.STATUSES``), which is all such a target has."""
+    ``luoshi.core.status.REVIEWABLE``), which is all such a target has."""
     report = (ProgressReport.objects.select_for_update().select_related("target__plan")
               .defer(*heavy("target__plan")).get(pk=report.pk))
     if not can_review(user, report.target):
@@ -105,8 +105,8 @@ def review_report(report: ProgressReport, *, user: User, accept: bool, reason: s
     if not accept and not reason.strip():
         raise ServiceError("a returned report needs a reason")
     if accept and report.target.qualitative:
-        if status not in S.STATUSES:
-            raise ServiceError(f"a qualitative target needs its status ({', '.join(S.STATUSES)})")
+        if status not in S.REVIEWABLE:
+            raise ServiceError(f"a qualitative target needs its status ({', '.join(S.REVIEWABLE)})")
         target = Target.objects.select_for_update().get(pk=report.target_id)
         target.reviewed_status = status
         save_as(target, user, "status set by the reviewer")
