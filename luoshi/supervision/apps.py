@@ -10,6 +10,7 @@ class SupervisionConfig(AppConfig):
 
     def ready(self) -> None:
         from ..core import revisions
+        from ..core.exporters import bulletin
         from ..core.models import Plan
         from .models import ClosureRequest, Cycle
 
@@ -17,3 +18,7 @@ class SupervisionConfig(AppConfig):
         # show a closure request waiting for the office
         revisions.watch(Cycle, lambda c: c.plan_id)
         revisions.watch(ClosureRequest, lambda r: Plan.objects.filter(targets=r.target_id))
+        from .reporting import escalated
+
+        if escalated not in bulletin.SECTIONS:
+            bulletin.SECTIONS.append(escalated)  # the departments escalated, in the next bulletin

@@ -114,6 +114,20 @@ def required(found: Sequence[Period], day: date, *, deadline: date, closed_on: d
     return [p for p in found if p.due < day and p.start <= deadline and (closed_on is None or closed_on > p.due)]
 
 
+def label_of(key: str) -> str:
+    """A period's label from its key (2023-09 → 2023年9月, 2023-Q3 → 2023年第三季度)."""
+    year, _, rest = key.partition("-")
+    if rest.startswith("Q") and rest[1:].isdigit() and 1 <= int(rest[1:]) <= 4:
+        return f"{year}年第{QUARTERS[int(rest[1:]) - 1]}季度"
+    if rest.isdigit():
+        return f"{year}年{int(rest)}月"
+    try:
+        d = date.fromisoformat(key)
+    except ValueError:
+        return key
+    return f"截至{d.year}年{d.month}月{d.day}日"
+
+
 def parse_dates(text: str) -> tuple[date, ...]:
     """Due dates as the office types them: YYYY-MM-DD separated by commas, spaces or 、."""
     out = []

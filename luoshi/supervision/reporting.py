@@ -13,10 +13,12 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from django.utils import timezone
 
 from ..core import status as S
+from ..core.exporters.bulletin import Section
 from ..core.models import Department, Plan, ProgressReport
 from ..core.services.dashboard import PlanStatus, TargetStatus, plan_status
 from . import cycles as C
@@ -162,3 +164,29 @@ def panel(plan: Plan, as_of: date, status: PlanStatus) -> Panel:
     found = lines(plan, as_of, status)
     ps = C.periods(own, plan.year) if own is not None else []
     return Panel(own, C.next_due(ps, as_of), C.last_due(ps, as_of), rates(found))
+
+
+def escalated(plan: Plan, as_of: date) -> Section | None:
+    """The bulletin's 提级督办 section: the departments escalated for the latest period with
+    escalations sent by ``as_of`` (None: the plan has no cycle)."""
+    from .models import Notice
+
+    if not Cycle.objects.filter(plan=plan).exists():
+        return None
+    sent = Notice.objects.filter(plan=plan, kind=Notice.Kind.ESCALATION, sent_on__lte=as_of)
+    latest = sent.order_by("-due", "-period").values_list("period", flat=True).first()
+    rows: list[tuple[str, ...]] = []
+    note = ""
+    if latest is not None:
+        by_dept: dict[int, list[Any]] = defaultdict(list)
+        for n in sent.filter(period=latest).select_related("department", "leader", "target").order_by(
+                "department__order", "department__name", "target__order"):
+            by_dept[n.department_id].append(n)
+        for i, ns in enumerate(by_dept.values(), 1):
+            n = ns[0]
+            leader = (n.leader.get_full_name() or n.leader.username) if n.leader else "—"
+            rows.append((str(i), n.department.name, leader, str(len(ns)), "；".join(x.target.metric for x in ns),
+                         f"{n.sent_on.month}月{n.sent_on.day}日"))
+        note = (f"以下单位{C.label_of(latest)}进展应于{n.due.month}月{n.due.day}日前报送，"
+                f"逾期仍未报送，已提级督办，予以通报。")
+    return Section("未按时报送、已提级督办单位", ("序号", "单位", "分管领导", "目标数", "未报送目标", "督办日期"), rows, note)
