@@ -51,7 +51,6 @@ import os
 import random
 import re
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
@@ -65,6 +64,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+
+from writes import stop  # noqa: E402  (bench/writes.py: SIGTERM to the server's group, then SIGKILL)
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "bench-password-落实"
@@ -471,15 +472,6 @@ def serve(args: argparse.Namespace, env: dict[str, str], logdir: Path) -> subpro
     proc.kill()
     sys.exit("gunicorn did not answer within 60 s")
 
-
-def stop(proc: subprocess.Popen[bytes]) -> None:
-    if proc.poll() is None:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(15)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
 
 
 # ---------------------------------------------------------------- the clients

@@ -9,6 +9,11 @@
 | LUOSHI_ALLOWED_HOSTS | 127.0.0.1,localhost | comma-separated host names |
 | LUOSHI_MAX_UPLOAD_MB | 50 | largest report file accepted |
 | LUOSHI_MAX_EVIDENCE_MB | 10 | largest evidence file accepted |
+| LUOSHI_MAX_REPORT_CHARS | 1000000 | longest report text the web upload reads |
+| LUOSHI_MAX_EXTRACTIONS | 2 | uploads read at once by all the server's processes; more: 503 |
+| LUOSHI_SQLITE_TIMEOUT | 20 | seconds a write waits for SQLite's write lock before a 503 |
+| LUOSHI_HTTPS | 0 | 1 behind a TLS proxy: HTTPS redirect, HSTS, secure cookies, X-Forwarded-Proto trusted |
+| LUOSHI_HSTS_SECONDS | 31536000 | HSTS max-age with LUOSHI_HTTPS=1 |
 | LUOSHI_CACHE_DIR | $LUOSHI_DATA_DIR/cache | where rendered dashboards, trees and department pages, and sessions, are cached; `off`: nowhere |
 | LUOSHI_SITE_URL | http://127.0.0.1:8000 | the address the notices' emails link to |
 | LUOSHI_EMAIL_HOST | (none: emails are printed on the console) | SMTP server of the notices' emails |
@@ -70,6 +75,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "luoshi.web.middleware.DatabaseBusy",
 ]
 
 ROOT_URLCONF = "luoshi.urls"
@@ -97,7 +103,18 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # Concurrent writers on SQLite (the web's threads and processes, the API, `luoshi import`):
+    # WAL lets readers go on while one writes; every transaction takes the write lock when it
+    # begins (BEGIN IMMEDIATE), so a writer that must wait waits (up to `timeout` seconds)
+    # instead of failing at once, as a transaction that read first and then wanted to write
+    # did (SQLite refuses that upgrade rather than deadlock). A wait that still runs out is a
+    # 503 with Retry-After (luoshi.web.middleware.DatabaseBusy), never a 500.
+    if DATABASES["default"]["NAME"] and DATABASES["default"]["NAME"] != ":memory:":
+        Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)  # LUOSHI_DATA_DIR, new
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        "timeout": float(os.environ.get("LUOSHI_SQLITE_TIMEOUT", "20")), "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    })
 
 AUTH_USER_MODEL = "core.User"
 AUTHENTICATION_BACKENDS = ["luoshi.core.backends.Backend"]  # Django's, with the user's government and department
@@ -140,6 +157,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 MAX_UPLOAD_BYTES = int(os.environ.get("LUOSHI_MAX_UPLOAD_MB", "50")) * 1024 * 1024
 MAX_EVIDENCE_BYTES = int(os.environ.get("LUOSHI_MAX_EVIDENCE_MB", "10")) * 1024 * 1024
+# An uploaded report is read within a budget (luoshi.web.limits): its text at most this many
+# characters (the longest of the 89 reports of the corpus has some 28,000: 35 times that), and at
+# most this many read at once by all the server's processes; `luoshi import` has no such limit.
+MAX_REPORT_CHARS = int(os.environ.get("LUOSHI_MAX_REPORT_CHARS", "1000000"))
+MAX_EXTRACTIONS = int(os.environ.get("LUOSHI_MAX_EXTRACTIONS", "2"))
+EXTRACTION_LOCK_DIR = DATA_DIR / "locks"
 EVIDENCE_EXTENSIONS = (".pdf", ".jpg", ".jpeg", ".png", ".docx", ".xlsx", ".doc", ".xls", ".txt", ".zip")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 20_000  # the import preview posts about 6 fields per target
@@ -165,3 +188,14 @@ if _EMAIL_HOST := os.environ.get("LUOSHI_EMAIL_HOST", ""):
     EMAIL_TIMEOUT = 30
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# Behind a TLS-terminating proxy (nginx, caddy) that sets X-Forwarded-Proto: LUOSHI_HTTPS=1
+# redirects plain HTTP to HTTPS, sends HSTS, and keeps the session and CSRF cookies to HTTPS.
+# The proxy must set (overwrite) the header on every request, or a client could claim HTTPS.
+HTTPS = os.environ.get("LUOSHI_HTTPS", "0") == "1"
+if HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = int(os.environ.get("LUOSHI_HSTS_SECONDS", str(365 * 86400)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = True

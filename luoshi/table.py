@@ -128,3 +128,28 @@ def _compact(v: float | None, unit: str) -> str:
         if abs(v) >= size and unit not in ("%", "个百分点"):
             return f"{v / size:,.4g}{word}{unit}"
     return f"{v:,.4g} {unit}".strip() if unit in ("%", "个百分点") else f"{v:,.4g}{unit}"
+
+
+def print_side_by_side(groups: list[tuple[Any, list[Any]]], indicator: str, *, console: Console | None = None) -> None:
+    """A parent's target beside its children's, with each child's gap (层层加码) in points."""
+    from rich import box
+    from rich.table import Table
+
+    console = console or Console()
+    if not groups:
+        console.print(f"no parent with children that set {indicator} in the panel")
+        return
+    for parent, children in groups:
+        table = Table(box=box.SIMPLE_HEAD, title=f"{indicator} {parent.year}: {parent.government_key}")
+        for col in ("government", "target", "gap", "result"):
+            table.add_column(col)
+        table.add_row(f"[bold]{escape(parent.government)}[/bold]", _fmt(parent.target, parent.comparator), "",
+                      _fmt(parent.result, ""))
+        for c in children:
+            gap = "" if c.gap is None else f"{c.gap:+g}"
+            table.add_row(f"  {escape(c.government)}", _fmt(c.target, c.comparator), gap, _fmt(c.result, ""))
+        console.print(table)
+
+
+def _fmt(v: float | None, comparator: str) -> str:
+    return "" if v is None else f"{_COMPARATOR.get(comparator, '')}{v:g}"

@@ -11,3 +11,5 @@ urlpatterns = [
     path("supervision/", include("luoshi.supervision.urls")),
     path("", include("luoshi.web.urls")),
 ]
+
+handler500 = "luoshi.web.middleware.server_error"  # a database lock not granted in time: 503, not 500

@@ -42,6 +42,18 @@ def test_json_is_the_api_json() -> None:
     assert json.loads(out.stdout) == json.loads(extract_file(SEED, year=2023).to_json())
 
 
+@pytest.mark.parametrize("report", sorted(EXAMPLES.glob("*.txt")), ids=lambda p: p.stem)
+def test_streamed_json_is_to_json_to_the_character(report: Path) -> None:
+    """``luoshi extract`` writes the JSON piece by piece (``Plan.write_json``): the same text."""
+    from luoshi import extract_file
+
+    plan = extract_file(report)
+    out = io.StringIO()
+    plan.write_json(out)
+    assert out.getvalue() == plan.to_json() + "\n"
+    assert luoshi("extract", str(report)).stdout == plan.to_json() + "\n"
+
+
 def test_extract_csv_and_table() -> None:
     out = luoshi("extract", str(SEED), "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out.stdout)))

@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.db import OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import NinjaAPI, Path, Query
@@ -29,6 +30,7 @@ from ..core.services.assignment import HEAVY_FIELDS, targets_of_department
 from ..core.services.dashboard import TargetStatus, plan_status
 from ..core.services.progress import review_report, submit_report
 from ..web import access
+from ..web.middleware import busy_response, is_busy
 from .models import ApiToken, hash_key
 from .schemas import (
     DepartmentOut,
@@ -79,6 +81,14 @@ def _forbidden(request: HttpRequest, exc: Exception) -> HttpResponse:
 def _refused(request: HttpRequest, exc: ServiceError) -> HttpResponse:
     code = 403 if isinstance(exc, Forbidden) else 409 if isinstance(exc, Conflict) else 422
     return api.create_response(request, {"detail": str(exc)}, status=code)
+
+
+@api.exception_handler(OperationalError)
+def _busy(request: HttpRequest, exc: OperationalError) -> HttpResponse:
+    """A lock not granted in time: 503 with Retry-After (``luoshi.web.middleware``)."""
+    if is_busy(exc):
+        return busy_response(request)
+    raise exc
 
 
 @api.exception_handler(ValidationError)

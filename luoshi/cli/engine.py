@@ -33,7 +33,7 @@ def extract(file: str, year: int | None, fmt: str, achievements: bool) -> None:
     for warning in plan.meta.warnings:
         click.echo(f"luoshi: warning: {file}: {warning}", err=True)
     if fmt == "json":
-        click.echo(plan.to_json())
+        plan.write_json(click.get_text_stream("stdout"))
     elif fmt == "csv":
         _write_csv(plan, achievements)
     else:

@@ -75,9 +75,13 @@ class Outline:
 
 
 def _lines(text: str) -> Iterator[tuple[int, int, str]]:
-    pos = 0
-    for line in text.split("\n"):
-        end = pos + len(line)
+    """The non-blank lines with their spans, one at a time (``str.split`` made a list of all
+    the lines, blank ones too)."""
+    pos, size = 0, len(text)
+    while pos <= size:
+        end = text.find("\n", pos)
+        end = size if end < 0 else end
+        line = text[pos:end]
         if line.strip():
             yield pos, end, line
         pos = end + 1
@@ -299,8 +303,8 @@ class _Builder:
         path = [n.title for n in (self.area, self.task) if n is not None]
         guidance = bool(_GUIDANCE.search(line))
         for s, e, sent in _split_sentences(start, line):
-            self.sentences.append(Sentence(
-                s, e, sent, self.role, list(path), self.part.title if self.part else "", goals,
+            self.sentences.append(Sentence(  # the paragraph's sentences share its path (read only)
+                s, e, sent, self.role, path, self.part.title if self.part else "", goals,
                 self.area_horizon or self.part_horizon, guidance,
             ))
             if parent is not None and self.role in ("plan", "conduct", "review"):

@@ -326,6 +326,16 @@ def _drop_share_categories(rows: list[tuple[Target, int, int]], text: str) -> No
         rows[:] = [r for r in rows if not (r[0].kind == "money" and start < r[1] < end)]
 
 
+def _context_indicator(text: str, qs: int, kind: str) -> str | None:
+    """An achievement's indicator from its clause, or the one before when this one names none
+    (全县地区生产总值完成70.11亿元，同比增长4.9% → gdp_growth for the 4.9 %)."""
+    start = _clause_start(text, qs, 0)
+    code = classify(text[start:qs], kind)
+    if code is None and start > 1:
+        code = classify(text[_clause_start(text, start - 1, 0):start - 1], kind)
+    return code
+
+
 def _pair_respectively(rows: list[tuple[Target, int, int]], sent: str) -> None:
     """一般公共预算收入、税收收入分别增长7%和8%: the i-th figure is the i-th item's."""
     i = 0
@@ -401,8 +411,10 @@ def _rows_for_sentence(
     _drop_share_categories(rows, text)
     _pair_respectively(rows, text)
     _distribute(rows, text)
-    for t, _, _ in rows:
+    for t, qs, _ in rows:
         t.indicator = classify(t.metric, t.kind)
+        if t.indicator is None and role == "achievement":
+            t.indicator = _context_indicator(text, qs, t.kind)
     return [t for t, _, _ in rows]
 
 

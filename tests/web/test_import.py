@@ -178,3 +178,41 @@ def test_existing_plan_is_refused(client, office: User) -> None:
     assert Plan.objects.count() == 1 and Target.objects.count() == 76
     again = _upload(client, BOSHAN.read_bytes(), BOSHAN.name)
     assert again.status_code == 200 and again.context["form"].non_field_errors()
+
+
+@pytest.mark.django_db
+def test_a_text_over_the_budget_is_refused_with_the_way_out(client, office, settings) -> None:
+    settings.MAX_REPORT_CHARS = 2000  # the 博山区 report has some 3,000
+    client.login(username="bangongshi", password=PASSWORD)
+    response = _upload(client, BOSHAN.read_bytes(), BOSHAN.name)
+    assert response.status_code == 200
+    error = " ".join(response.context["form"].errors["file"])
+    assert "2,000" in error and "luoshi import" in error
+    assert _staged() == [] and not Plan.objects.exists()
+
+
+@pytest.mark.django_db
+def test_an_upload_when_every_reading_slot_is_taken_is_a_503_to_retry(client, office, settings, tmp_path) -> None:
+    """The slots are lock files that every process of the server shares: while another process
+    holds the only one (reads a report), an upload is refused at once with Retry-After, and
+    taken once the slot is free."""
+    import subprocess
+    import sys
+
+    settings.MAX_EXTRACTIONS, settings.EXTRACTION_LOCK_DIR = 1, tmp_path / "locks"
+    (tmp_path / "locks").mkdir()
+    client.login(username="bangongshi", password=PASSWORD)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import fcntl, sys; f = open(sys.argv[1], 'a+b'); fcntl.flock(f, fcntl.LOCK_EX); "
+         "print('held', flush=True); sys.stdin.read()", str(tmp_path / "locks" / "extraction-0.lock")],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        response = _upload(client, BOSHAN.read_bytes(), BOSHAN.name)
+        assert response.status_code == 503 and response["Retry-After"] == "10"
+        errors = str(response.context["form"].non_field_errors())
+        assert "few seconds" in errors or "几秒" in errors, errors
+        assert _staged() == []
+    finally:
+        holder.communicate("", timeout=10)  # the holder ends: the system releases its lock
+    assert _upload(client, BOSHAN.read_bytes(), BOSHAN.name).status_code == 302

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -21,6 +22,7 @@ from ...extract.reading import read_bytes
 from .. import access, staging
 from ..forms import TargetRowFormSet, UploadForm
 from ..labels import plain
+from ..limits import RETRY_AFTER, extraction_slot
 
 TREE_KINDS = ("part", "goals", "area", "task")
 
@@ -30,7 +32,14 @@ def import_upload(request: HttpRequest) -> HttpResponse:
     access.require_office(request.user)  # type: ignore[arg-type]
     form = UploadForm(request.POST or None, request.FILES or None, user=request.user)  # type: ignore[arg-type]
     if request.method == "POST" and form.is_valid():
-        token = _read(request, form)
+        with extraction_slot() as got:
+            if not got:  # every slot reads another upload: come back, rather than wait in a worker
+                form.add_error(None, _("The server is reading other reports right now; nothing was uploaded. "
+                                       "Please send the file again in a few seconds."))
+                response = render(request, "web/import_upload.html", {"form": form}, status=503)
+                response["Retry-After"] = str(RETRY_AFTER)
+                return response
+            token = _read(request, form)
         if token:
             return redirect("web:import_preview", token=token)
     return render(request, "web/import_upload.html", {"form": form})
@@ -43,6 +52,11 @@ def _read(request: HttpRequest, form: UploadForm) -> str | None:
     data = f.read()
     try:
         doc = read_bytes(data, name)
+        if len(doc.text) > settings.MAX_REPORT_CHARS:
+            form.add_error("file", _("This report's text has %(chars)s characters; the tracker reads at most "
+                                     "%(limit)s from an upload. Import it on the server with `luoshi import`.")
+                           % {"chars": f"{len(doc.text):,}", "limit": f"{settings.MAX_REPORT_CHARS:,}"})
+            return None
         plan = extract(doc.text, year=form.cleaned_data["year"], source=name, encoding=doc.encoding)
         if is_empty(plan):
             raise NoPlanFound(name, "no plan found: no parts, areas or targets in the text")
