@@ -56,8 +56,9 @@ def request_closure(target: Target, *, user: User, final_value: Any = None, summ
 @transaction.atomic
 def review_closure(req: ClosureRequest, *, user: User, approve: bool, reason: str = "",
                    on: date | None = None) -> ClosureRequest:
-    """The office approves (the target is closed on ``on``, today by default, and the final
-    value counts as an accepted report of that day) or returns the request with a reason."""
+    """The office approves (the target is closed on ``on``, today by default, moved into the
+    plan's year, and the final value counts as an accepted report of that day) or returns the
+    request with a reason."""
     req = ClosureRequest.objects.select_for_update().select_related("target__plan").defer(
         *heavy("target__plan")).get(pk=req.pk)
     target = req.target
@@ -67,15 +68,17 @@ def review_closure(req: ClosureRequest, *, user: User, approve: bool, reason: st
         raise Conflict(f"this request was already {req.get_status_display()}")
     if not approve and not reason.strip():
         raise ServiceError("a returned request needs a reason")
-    day = on or timezone.localdate()
+    # the day it counts from, inside the plan's year (or up to the target's later deadline): a
+    # closure approved in January for last year's target is closed as of that year's end
+    year = target.plan.year
+    day = min(max(on or timezone.localdate(), date(year, 1, 1)), max(target.deadline, date(year, 12, 31)))
     req.reviewer, req.reviewed, req.reason = user, timezone.now(), reason.strip()
     if approve:
         locked = Target.objects.select_for_update().get(pk=target.pk)
         locked.closed_on = day
         save_as(locked, user, "closed (销号)")
         if req.final_value is not None:
-            year = target.plan.year
-            as_of = min(max(day, date(year, 1, 1)), max(target.deadline, date(year, 12, 31)))
+            as_of = day
             save_as(ProgressReport(
                 target=target, department=req.department, as_of=as_of, value=req.final_value,
                 progress=f"销号：{req.summary}", reporter=req.requested_by, status=ProgressReport.Status.ACCEPTED,

@@ -92,7 +92,11 @@ def lines(plan: Plan, as_of: date, status: PlanStatus | None = None) -> list[Lin
     for target_id, day, created in (ProgressReport.objects.filter(target__plan=plan, as_of__lte=as_of)
                                     .exclude(status=ProgressReport.Status.RETURNED)
                                     .values_list("target_id", "as_of", "created")):
-        reports[target_id].append((day, timezone.localdate(created)))
+        # a report made after the day was not there yet; one made after the year counts from its
+        # last day (the year-end view of a past year still sees it, as late)
+        submitted = min(timezone.localdate(created), date(plan.year, 12, 31))
+        if submitted <= as_of:
+            reports[target_id].append((day, submitted))
     out = []
     for r in chosen:
         rule = by_target.get(r.target.id) or own
