@@ -9,7 +9,7 @@ the plan has none), as of a day (the year's end by default):
 - **escalations**: ``escalation_points`` off for each 提级督办 notice it received;
 - **the office's deductions** (扣分), each with its reason;
 
-never below 0. The rules are the table ``RULES``: the page and the xlsx show them beside the
+never below 0 (a department leading no target, listed for a deduction, scores 0). The rules are the table ``RULES``: the page and the xlsx show them beside the
 scores, filled in with the plan's figures, so what is printed is what is computed.
 """
 
@@ -42,7 +42,8 @@ RULES = (
                     "(full points when nothing was due).")),
     ("escalation", _("Escalations: %(points)s points off for each escalation (提级督办) to the leader in charge.")),
     ("deduction", _("The office's deductions (扣分), each with its reason.")),
-    ("floor", _("The score is never below 0; departments are ranked by score.")),
+    ("floor", _("The score is never below 0 (a department that leads no target scores 0); departments "
+                "are ranked by score.")),
 )
 
 
@@ -112,7 +113,7 @@ def assess(plan: Plan, as_of: date | None = None) -> Assessment:
         s.completion = (sums[dept_id] / s.weight).quantize(CENT, ROUND_HALF_UP) if s.weight else Decimal(0)
         s.completion_points = _q(scheme.completion_points * s.completion / 100)
         rate = Decimal(100) if s.on_time_rate is None else Decimal(str(s.on_time_rate))
-        s.reporting_points = _q(scheme.reporting_points * rate / 100)
+        s.reporting_points = _q(scheme.reporting_points * rate / 100) if s.targets else Decimal(0)
         s.escalation_points = _q(scheme.escalation_points * s.escalations)
         s.deduction_points = _q(sum((d.points for d in s.deductions), Decimal(0)))
         s.total = max(Decimal(0), s.completion_points + s.reporting_points - s.escalation_points - s.deduction_points)

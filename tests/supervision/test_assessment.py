@@ -60,6 +60,15 @@ def test_weights_reporting_escalations_and_deductions(scored: World) -> None:
     assert labour.total == 0 and [s.rank for s in a.scores] == [1, 2] and a.scores[0] is industry
 
 
+def test_a_department_leading_nothing_scores_0(scored: World) -> None:
+    from luoshi.core.models import Department
+
+    stats = Department.objects.create(government=scored.plan.government, name="统计局", order=3)
+    Deduction.objects.create(plan=scored.plan, department=stats, points=1, reason="数据迟报")
+    s = _by_name(assess(scored.plan, D("2023-07-20")))["统计局"]
+    assert (s.targets, s.reporting_points, s.deduction_points, s.total, s.rank) == (0, 0, 1, 0, 2)
+
+
 def test_a_closed_target_counts_full(scored: World) -> None:
     req = request_closure(scored.third, user=scored.reporter, final_value=300, summary="完成",  # type: ignore[attr-defined]
                           evidence=[SimpleUploadedFile("台账.pdf", b"%PDF-1.4")], on=D("2023-07-08"))
