@@ -15,6 +15,12 @@
 | LUOSHI_HTTPS | 0 | 1 behind a TLS proxy: HTTPS redirect, HSTS, secure cookies, X-Forwarded-Proto trusted |
 | LUOSHI_HSTS_SECONDS | 31536000 | HSTS max-age with LUOSHI_HTTPS=1 |
 | LUOSHI_CACHE_DIR | $LUOSHI_DATA_DIR/cache | where rendered dashboards, trees and department pages, and sessions, are cached; `off`: nowhere |
+| LUOSHI_SITE_URL | http://127.0.0.1:8000 | the address the notices' emails link to |
+| LUOSHI_EMAIL_HOST | (none: emails are printed on the console) | SMTP server of the notices' emails |
+| LUOSHI_EMAIL_PORT | 587 | its port |
+| LUOSHI_EMAIL_USER, LUOSHI_EMAIL_PASSWORD | (none) | its login |
+| LUOSHI_EMAIL_SECURITY | starttls | starttls, ssl or none |
+| LUOSHI_EMAIL_FROM | luoshi@localhost | the sender of the notices |
 """
 
 from __future__ import annotations
@@ -56,6 +62,7 @@ INSTALLED_APPS = [
     "luoshi.core",
     "luoshi.web",
     "luoshi.api",
+    "luoshi.supervision",
 ]
 
 MIDDLEWARE = [
@@ -165,6 +172,22 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# Notices of ``luoshi remind`` (催办): Django's email framework; SMTP when a host is set, else
+# each message is printed on the console (what ``remind`` would have sent).
+LUOSHI_SITE_URL = os.environ.get("LUOSHI_SITE_URL", "http://127.0.0.1:8000")
+DEFAULT_FROM_EMAIL = os.environ.get("LUOSHI_EMAIL_FROM", "luoshi@localhost")
+if _EMAIL_HOST := os.environ.get("LUOSHI_EMAIL_HOST", ""):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = _EMAIL_HOST
+    EMAIL_PORT = int(os.environ.get("LUOSHI_EMAIL_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("LUOSHI_EMAIL_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("LUOSHI_EMAIL_PASSWORD", "")
+    _SECURITY = os.environ.get("LUOSHI_EMAIL_SECURITY", "starttls")
+    EMAIL_USE_TLS, EMAIL_USE_SSL = _SECURITY == "starttls", _SECURITY == "ssl"
+    EMAIL_TIMEOUT = 30
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 # Behind a TLS-terminating proxy (nginx, caddy) that sets X-Forwarded-Proto: LUOSHI_HTTPS=1
 # redirects plain HTTP to HTTPS, sends HSTS, and keeps the session and CSRF cookies to HTTPS.

@@ -8,6 +8,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/", include("luoshi.api.urls")),
+    path("supervision/", include("luoshi.supervision.urls")),
     path("", include("luoshi.web.urls")),
 ]
 

@@ -124,7 +124,7 @@ def _target(row: TargetStatus, as_of: date) -> dict[str, Any]:
         "baseline": _f(t.baseline), "weight": float(t.weight), "qualitative": t.qualitative, "version": t.version,
         "as_of": as_of, "status": row.status, "status_label": S.LABELS.get(row.status, row.status),
         "completion": row.completion, "elapsed": row.elapsed, "value": _f(row.value),  # type: ignore[arg-type]
-        "value_as_of": row.as_of,
+        "value_as_of": row.as_of, "closed_on": t.closed_on,
         "lead": [{"id": d.id, "name": d.name} for d in row.lead],
         "support": [{"id": d.id, "name": d.name} for d in row.support],
     }

@@ -46,6 +46,7 @@ class StatusCounts(Schema):
     behind: int
     overdue: int
     not_reported: int
+    closed: int
 
 
 class PlanDetail(PlanOut):
@@ -92,12 +93,13 @@ class TargetOut(Schema):
     qualitative: bool
     version: int
     as_of: date = Field(description="the day the status is computed for")
-    status: str = Field(description="done, ahead, on_track, behind, overdue or not_reported")
+    status: str = Field(description="done, ahead, on_track, behind, overdue, not_reported or closed (已销号)")
     status_label: str
     completion: float | None = Field(description="percent; none without an accepted report")
     elapsed: float = Field(description="序时进度: share of the period elapsed, 0–1")
     value: float | None = Field(description="the value of the latest accepted report")
     value_as_of: date | None
+    closed_on: date | None = Field(description="销号: the day the office approved the target's closure")
     lead: list[DepartmentRef]
     support: list[DepartmentRef]
 

@@ -63,4 +63,4 @@ def migrate() -> None:
     call_command("migrate", interactive=False, verbosity=0)
 
 
-from . import engine, ops, panel, review, tracker  # noqa: E402,F401  (each registers its commands on main)
+from . import engine, ops, panel, review, supervision, tracker  # noqa: E402,F401  (each registers its commands on main)

@@ -64,6 +64,9 @@ class Department(models.Model):
                                    verbose_name=_("government"))
     name = models.CharField(_("name"), max_length=100)
     order = models.PositiveIntegerField(_("order"), default=0)
+    # 分管领导: the leader in charge, to whom a department that does not report is escalated
+    leader = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                               related_name="led_departments", verbose_name=_("leader in charge"))
 
     class Meta:
         verbose_name = _("department")
@@ -200,6 +203,8 @@ class Target(models.Model):
     reviewed_status = models.CharField(_("status set by the reviewer"), max_length=20, blank=True)
     edited = models.BooleanField(_("edited by the office"), default=False)
     version = models.PositiveIntegerField(_("version"), default=1)
+    # 销号: set when the office approves the target's closure (``luoshi.supervision``)
+    closed_on = models.DateField(_("closed (销号) on"), null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:

@@ -177,7 +177,14 @@ def instances(model: type[M], rows: Sequence[tuple[Any, ...]], using: str = "def
     names = every if names is None else tuple(names)
     if (pre_init.has_listeners(model) or post_init.has_listeners(model)
             or (names is not every and sorted(names) != sorted(every))):
-        return [model.from_db(using, names, row) for row in rows]  # type: ignore[misc]
+        # from_db takes the values in the order of the concrete fields (a partial row too):
+        # put the named ones in that order first
+        at = {n: i for i, n in enumerate(names)}
+        ordered = tuple(n for n in every if n in at)
+        if len(ordered) != len(at):
+            raise ValueError(f"not fields of {model.__name__}: {sorted(set(at) - set(every))}")
+        picks = [at[n] for n in ordered]
+        return [model.from_db(using, ordered, tuple(row[i] for i in picks)) for row in rows]  # type: ignore[misc]
     made = []
     for row in rows:
         obj = model.__new__(model)

@@ -58,6 +58,8 @@ def _plans_of(instance: Model) -> QuerySet[Plan] | int | None:
         return Plan.objects.filter(government=instance.pk)
     if isinstance(instance, User):  # reporters' names are shown with their reports
         return Plan.objects.filter(government=instance.government_id) if instance.government_id else None
+    if (plans_of := _OTHERS.get(type(instance))) is not None:
+        return plans_of(instance)
     return None
 
 
@@ -77,9 +79,23 @@ def _changed(sender: type[Model], instance: Model, **kwargs: Any) -> None:
 
 
 WATCHED = (Government, Department, User, Plan, Node, Target, Assignment, ProgressReport, Evidence)
+PlansOf = Callable[[Any], "QuerySet[Plan] | int | None"]
+_OTHERS: dict[type[Model], PlansOf] = {}  # other apps' models (``watch``)
+
+
+def _connect(model: type[Model]) -> None:
+    post_save.connect(_changed, sender=model, dispatch_uid=f"luoshi.revision.save.{model.__name__}")
+    post_delete.connect(_changed, sender=model, dispatch_uid=f"luoshi.revision.delete.{model.__name__}")
 
 
 def connect() -> None:
     for model in WATCHED:
-        post_save.connect(_changed, sender=model, dispatch_uid=f"luoshi.revision.save.{model.__name__}")
-        post_delete.connect(_changed, sender=model, dispatch_uid=f"luoshi.revision.delete.{model.__name__}")
+        _connect(model)
+
+
+def watch(model: type[Model], plans_of: PlansOf) -> None:
+    """Raise the revision of ``plans_of(instance)`` (a plan's id, plans, or None) whenever a
+    row of another app's ``model`` that those plans' pages show is saved or deleted (called
+    from that app's ``AppConfig.ready``)."""
+    _OTHERS[model] = plans_of
+    _connect(model)

@@ -13,7 +13,8 @@ Pure functions of values and dates: the rules the README states, in one place.
   - a qualitative target: 100 % once its reviewer set 已完成, else none.
 - **序时进度 (elapsed share)**: (as-of date − 1 January of the plan year) / (deadline − that
   day), between 0 and 1.
-- **status**, in this order: 已完成 when completion ≥ 100 %; 逾期未完成 when today is past the
+- **status**, in this order: 已销号 once the office approved the target's closure (销号,
+  ``luoshi.supervision``) on or before the day; 已完成 when completion ≥ 100 %; 逾期未完成 when today is past the
   deadline; 未报送 when no report has been accepted; 超进度 when completion ≥ elapsed + 10
   points; 达进度 when completion ≥ elapsed; else 欠进度. A qualitative target takes the status
   its reviewer set (未报送 until then).
@@ -34,11 +35,13 @@ from datetime import date
 from decimal import Decimal
 
 DONE, AHEAD, ON_TRACK, BEHIND, OVERDUE, NOT_REPORTED = "done", "ahead", "on_track", "behind", "overdue", "not_reported"
-STATUSES = (DONE, AHEAD, ON_TRACK, BEHIND, OVERDUE, NOT_REPORTED)
+CLOSED = "closed"  # 已销号: closed by the office on evidence; leaves every lagging list
+STATUSES = (DONE, AHEAD, ON_TRACK, BEHIND, OVERDUE, NOT_REPORTED, CLOSED)
+REVIEWABLE = STATUSES[:-1]  # what a reviewer may set on a qualitative target (closing is 销号's)
 LABELS = {DONE: "已完成", AHEAD: "超进度", ON_TRACK: "达进度", BEHIND: "欠进度", OVERDUE: "逾期未完成",
-          NOT_REPORTED: "未报送"}
+          NOT_REPORTED: "未报送", CLOSED: "已销号"}
 LIGHTS = {DONE: "green", AHEAD: "green", ON_TRACK: "green", BEHIND: "yellow", OVERDUE: "red",
-          NOT_REPORTED: "red"}
+          NOT_REPORTED: "red", CLOSED: "green"}
 AHEAD_MARGIN = 10.0  # percentage points above the elapsed share
 RATE_WORDS = ("增长", "增速", "提高", "下降", "降低", "增幅", "涨幅")
 EPSILON = 1e-9  # percentage points: below this, two figures are equal
@@ -60,6 +63,7 @@ class Figures:
     as_of: date | None = None  # its date
     qualitative: bool = False
     reviewed_status: str = ""
+    closed_on: date | None = None  # 销号: the day the office approved the target's closure
 
 
 def is_rate(f: Figures) -> bool:
@@ -96,8 +100,10 @@ def elapsed_share(f: Figures, today: date) -> float:
 
 
 def status(f: Figures, today: date) -> str:
+    if f.closed_on is not None and f.closed_on <= today:
+        return CLOSED
     if f.qualitative:
-        return f.reviewed_status if f.reviewed_status in STATUSES else NOT_REPORTED
+        return f.reviewed_status if f.reviewed_status in REVIEWABLE else NOT_REPORTED
     done = completion(f)
     if done is not None and _at_least(done, 100.0):
         return DONE

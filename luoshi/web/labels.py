@@ -17,10 +17,11 @@ STATUS_LABELS = {
     S.BEHIND: _("Behind schedule"),
     S.OVERDUE: _("Overdue"),
     S.NOT_REPORTED: _("Not reported"),
+    S.CLOSED: _("Closed"),
 }
 STATUS_COLOURS = {  # bar colours; the lights are green, yellow, red (status.LIGHTS)
     S.DONE: "#1e7b34", S.AHEAD: "#38a852", S.ON_TRACK: "#8fd19e", S.BEHIND: "#e9b10a",
-    S.OVERDUE: "#c62828", S.NOT_REPORTED: "#e8a3a3",
+    S.OVERDUE: "#c62828", S.NOT_REPORTED: "#e8a3a3", S.CLOSED: "#5b7fa8",
 }
 COMPARATOR_SIGNS = {"=": "", ">=": "≥", "<=": "≤", "~": "≈"}
 

@@ -74,6 +74,11 @@ class _Words:
         return self.lights.get(status) or light(status)
 
 
+def closed(t: Any) -> str:
+    """The day a closed (已销号) target was closed, after its light."""
+    return f' <span class="closed-on small">{_date(t.closed_on)}</span>' if t.closed_on else ""
+
+
 def dept_links(departments: Iterable[Any], prefix: str | None = None) -> str:
     """Department names linked to their pages, joined with 、 (— when none)."""
     out = "、".join(f'<a href="{url("web:department", d.id, prefix)}">{escape(d.name)}</a>' for d in departments)
@@ -160,7 +165,7 @@ def tree(rows: Sequence[dict[str, Any]], as_of: date, *, office: bool) -> SafeSt
         support = f'<div class="small">{w.support}: {linked(i.support)}</div>' if i.support else ""
         out.append(
             f'<tr class="leaf">{tick}<td class="d{depth}">{_target_link(t, as_of, prefix)}{tag}</td>\n'
-            f'<td class="nowrap">{w.light(i.status)}</td><td class="nowrap">{_goal(t)}</td>\n'
+            f'<td class="nowrap">{w.light(i.status)}{closed(t)}</td><td class="nowrap">{_goal(t)}</td>\n'
             f'<td class="nowrap">{value}</td>\n'
             f'<td class="num">{labels.percent(i.completion)}</td>\n'
             f"<td>{linked(i.lead)}{support}</td></tr>")
@@ -192,13 +197,15 @@ def department_target(row: Any, reports: Sequence[Any], *, lead: bool, form: str
     value = (f"{escape(labels.amount(row.value, t.unit or ''))} ({_date(row.as_of)})" if row.value is not None
              else "—")
     out = [f'<article class="target" id="t{t.pk}">\n'
-           f'<h3><a href="{url("web:target", t.pk)}">{escape(t.metric)}</a> {light(row.status)}</h3>\n'
+           f'<h3><a href="{url("web:target", t.pk)}">{escape(t.metric)}</a> {light(row.status)}{closed(t)}</h3>\n'
            f'<p class="facts"><span>{escape(_("Goal"))}: <strong>{_goal(t)}</strong></span>\n'
            f"<span>{escape(_('Deadline'))}: {_date(t.deadline)}</span>\n"
            f"<span>{escape(_('Latest accepted value'))}: {value}</span>\n"
            f"<span>{escape(_('completion'))} {labels.percent(row.completion)}</span>\n"
            f"<span>{escape(_('lead') if lead else _('support'))}</span></p>"]
     out.extend(report(r) for r in reports)
+    if form and not t.closed_on:
+        out.append(f'<p><a href="{url("supervision:closure", t.pk)}">{escape(_("Ask to close (销号)"))}</a></p>')
     if form:
         out.append(f'<details{" open" if errors else ""}><summary>{escape(_("Report progress"))}</summary>\n'
                    f'<form method="post" enctype="multipart/form-data" action="#t{t.pk}" class="stack">'

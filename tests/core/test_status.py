@@ -139,10 +139,22 @@ def test_ids_are_unique() -> None:
 
 
 def test_every_status_has_a_label_and_a_light() -> None:
-    assert [S.LABELS[s] for s in S.STATUSES] == ["已完成", "超进度", "达进度", "欠进度", "逾期未完成", "未报送"]
+    assert [S.LABELS[s] for s in S.STATUSES] == ["已完成", "超进度", "达进度", "欠进度", "逾期未完成", "未报送",
+                                                 "已销号"]
     assert {s: S.LIGHTS[s] for s in S.STATUSES} == {
         S.DONE: "green", S.AHEAD: "green", S.ON_TRACK: "green", S.BEHIND: "yellow", S.OVERDUE: "red",
-        S.NOT_REPORTED: "red"}
+        S.NOT_REPORTED: "red", S.CLOSED: "green"}
+
+
+def test_a_closed_target_is_closed_from_its_day() -> None:
+    f = S.Figures(low=Decimal(160), high=Decimal(160), unit="个", comparator=">=", metric="技改项目",
+                  deadline=date(2023, 12, 31), year=2023, value=Decimal(10), closed_on=date(2023, 10, 20))
+    assert S.status(f, date(2023, 10, 19)) == S.BEHIND
+    assert S.status(f, date(2023, 10, 20)) == S.CLOSED
+    assert S.status(f, date(2024, 1, 5)) == S.CLOSED  # not overdue: closed
+    q = S.Figures(low=None, high=None, unit="", comparator="=", metric="x", deadline=date(2023, 12, 31), year=2023,
+                  qualitative=True, reviewed_status=S.CLOSED)
+    assert S.status(q, date(2023, 6, 1)) == S.NOT_REPORTED  # a reviewer cannot close a target by its status
 
 
 def test_margin_is_ten_points() -> None:

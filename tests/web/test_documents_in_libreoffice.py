@@ -39,7 +39,7 @@ DOCUMENTS = {
     "task-table-xlsx": Document("xlsx", task_table.write_xlsx, ("重点任务分解表", "牵头单位", "完成时限", "聚焦产业振兴抓落实")),
     "task-table-docx": Document("docx", task_table.write_docx, ("重点任务分解表", "牵头单位", "完成时限", "聚焦产业振兴抓落实")),
     "bulletin-docx": Document("docx", lambda plan, out: bulletin.write_docx(bulletin.build(plan, AS_OF), out),
-                              ("重点任务推进情况的通报", "一、总体情况", "六、下一步要求")),
+                              ("重点任务推进情况的通报", "一、总体情况", "六、未按时报送、已提级督办单位", "七、下一步要求")),
     "progress-form-xlsx": Document("xlsx", _progress_form, ("工业和信息化局重点任务进展情况报送表", "进展情况", "存在问题")),
 }
 

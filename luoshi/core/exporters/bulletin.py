@@ -6,7 +6,8 @@ as a printable page by ``web``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from typing import IO
 
@@ -15,10 +16,10 @@ from ..models import Plan
 from ..services.dashboard import Group, PlanStatus, TargetStatus, plan_status
 from .wording import deadline_phrase, target_phrase
 
-ORDER = (S.DONE, S.AHEAD, S.ON_TRACK, S.BEHIND, S.OVERDUE, S.NOT_REPORTED)
+ORDER = (S.DONE, S.AHEAD, S.ON_TRACK, S.BEHIND, S.OVERDUE, S.NOT_REPORTED, S.CLOSED)
 BAR_CELLS = 20  # the width of a bar in the .docx, in table cells
 COLOURS = {S.DONE: "1E7B34", S.AHEAD: "3CA55C", S.ON_TRACK: "9BD3A9", S.BEHIND: "E0B000",
-           S.OVERDUE: "C62828", S.NOT_REPORTED: "E8A0A0"}
+           S.OVERDUE: "C62828", S.NOT_REPORTED: "E8A0A0", S.CLOSED: "5B7FA8"}
 
 
 @dataclass(slots=True)
@@ -34,10 +35,36 @@ class Item:
 
 
 @dataclass(slots=True)
+class Section:
+    """A section another app adds after the overdue targets (督办: the departments escalated)."""
+
+    title: str
+    columns: tuple[str, ...]
+    rows: list[tuple[str, ...]]
+    note: str = ""
+
+
+# what adds sections: functions of (plan, as of) registered by other apps' ``AppConfig.ready``
+SECTIONS: list[Callable[[Plan, date], Section | None]] = []
+NUMERALS = "一二三四五六七八九十"
+
+
+@dataclass(slots=True)
 class Bulletin:
     plan: Plan
     as_of: date
     status: PlanStatus
+    sections: list[Section] = field(default_factory=list)
+
+    @property
+    def numbered(self) -> list[tuple[str, Section]]:
+        """The added sections with their numbers (六、…), after the five of every bulletin."""
+        return [(NUMERALS[5 + i], s) for i, s in enumerate(self.sections)]
+
+    @property
+    def last_number(self) -> str:
+        """The number of 下一步要求, the last section."""
+        return NUMERALS[5 + len(self.sections)]
 
     @property
     def title(self) -> str:
@@ -82,7 +109,8 @@ def _item(r: TargetStatus) -> Item:
 
 
 def build(plan: Plan, as_of: date) -> Bulletin:
-    return Bulletin(plan, as_of, plan_status(plan, as_of))
+    return Bulletin(plan, as_of, plan_status(plan, as_of),
+                    [s for add in SECTIONS if (s := add(plan, as_of)) is not None])
 
 
 def write_docx(bulletin: Bulletin, out: IO[bytes]) -> None:
@@ -155,7 +183,20 @@ def write_docx(bulletin: Bulletin, out: IO[bytes]) -> None:
 
     item_table("四、欠进度目标", S.BEHIND)
     item_table("五、逾期未完成目标", S.OVERDUE)
-    doc.add_heading("六、下一步要求", level=2)
+    for number, sec in bulletin.numbered:
+        doc.add_heading(f"{number}、{sec.title}", level=2)
+        if sec.note:
+            doc.add_paragraph(sec.note)
+        if not sec.rows:
+            doc.add_paragraph("无。")
+            continue
+        table = doc.add_table(rows=1, cols=len(sec.columns))
+        table.style = "Table Grid"
+        for row in ((sec.columns), *sec.rows):
+            cells = table.rows[0].cells if row is sec.columns else table.add_row().cells
+            for cell, text in zip(cells, row, strict=True):
+                cell.text = text
+    doc.add_heading(f"{bulletin.last_number}、下一步要求", level=2)
     doc.add_paragraph("请各牵头单位对照序时进度，认真分析欠进度和逾期未完成目标的原因，制定整改措施，"
                       "明确完成时限，于下次通报前报送整改情况。")
     doc.save(out)

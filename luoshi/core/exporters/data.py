@@ -25,9 +25,10 @@ if TYPE_CHECKING:
 
 # the columns of a target and of a report, each with the field it is read from
 TARGET_FIELDS = {
-    "target_id": "id", "order": "order", "metric": "metric", "indicator": "indicator", "low": "low", "high": "high", "unit": "unit",
+    "target_id": "id", "order": "order", "metric": "metric", "indicator": "indicator", "low": "low", "high": "high",
+    "unit": "unit",
     "comparator": "comparator", "aspirational": "aspirational", "deadline": "deadline", "baseline": "baseline",
-    "weight": "weight",
+    "weight": "weight", "closed_on": "closed_on",
 }
 REPORT_FIELDS = {
     "report_id": "id", "as_of": "as_of", "value": "value", "report_status": "status",
@@ -36,10 +37,10 @@ REPORT_FIELDS = {
 COLUMNS = ("plan_id", "government", "government_key", "year", *TARGET_FIELDS, *REPORT_FIELDS)
 # the Parquet type of each column (values and weights as float64, dates as date32)
 TYPES = {
-    "plan_id": "int64", "government": "string", "government_key": "string", "year": "int32", "target_id": "int64", "order": "int32",
-    "metric": "string", "indicator": "string", "low": "float64", "high": "float64", "unit": "string",
-    "comparator": "string",
-    "aspirational": "bool", "deadline": "date32", "baseline": "float64", "weight": "float64",
+    "plan_id": "int64", "government": "string", "government_key": "string", "year": "int32", "target_id": "int64",
+    "order": "int32", "metric": "string", "indicator": "string", "low": "float64", "high": "float64", "unit": "string",
+    "comparator": "string", "aspirational": "bool", "deadline": "date32", "baseline": "float64", "weight": "float64",
+    "closed_on": "date32",
     "report_id": "int64", "as_of": "date32", "value": "float64", "report_status": "string",
     "department": "string", "progress": "string", "problems": "string", "next_steps": "string",
 }

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from typing import IO
 
-from ..models import Node, Plan, Target
+from ..models import Department, Node, Plan, Target
 from ..services.assignment import Inheritance, split
 from .wording import deadline_phrase, target_phrase
 
@@ -30,6 +31,9 @@ class Row:
 def rows(plan: Plan) -> Iterator[Row]:
     """Section rows for areas, then one row per target, in plan order."""
     targets = list(Target.objects.filter(plan=plan).order_by("order").select_related("node"))
+    leaders = {d.id: d.leader.get_full_name() or d.leader.username
+               for d in Department.objects.filter(government=plan.government_id, leader__isnull=False)
+               .select_related("leader")}
     nodes = {n.id: n for n in Node.objects.filter(plan=plan).exclude(kind=Node.Kind.MEASURE)}
     inheritance = Inheritance.of_plans([plan.id])
     current_area: int | None = None
@@ -51,12 +55,17 @@ def rows(plan: Plan) -> Iterator[Row]:
             str(number),
             task.title if task is not None else (area.title if area is not None else ""),
             target_phrase(t.metric, t.low, t.high, t.unit, t.comparator, t.aspirational),
-            "",
+            "、".join(dict.fromkeys(leaders[d.id] for d in lead if d.id in leaders)),  # 分管领导 of the lead
             "、".join(d.name for d in lead),
             "、".join(d.name for d in support),
             deadline_phrase(t.deadline),
-            "",
+            closed_phrase(t.closed_on),
         ))
+
+
+def closed_phrase(day: date | None) -> str:
+    """已销号 with its date, as the task table's 备注 and the bulletin write it."""
+    return f"已销号（{day.year}年{day.month}月{day.day}日）" if day else ""
 
 
 def title(plan: Plan) -> str:

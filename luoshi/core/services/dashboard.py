@@ -124,7 +124,7 @@ def plan_status(plan: Plan, as_of: date, targets: list[Target] | None = None, *,
         figures = S.Figures(
             low=t.low, high=t.high, unit=t.unit, comparator=t.comparator, metric=t.metric, deadline=t.deadline,
             year=plan.year, baseline=t.baseline, value=r.value if r else None, as_of=r.as_of if r else None,
-            qualitative=t.qualitative, reviewed_status=t.reviewed_status,
+            qualitative=t.qualitative, reviewed_status=t.reviewed_status, closed_on=t.closed_on,
         )
         own = split(inheritance.of(t))
         rows.append(TargetStatus(

@@ -1,14 +1,17 @@
 """The demo: the bundled 博山区 2023 plan with the default departments, suggested lead
-departments, an office admin, a reporter and a leader, and a few reports marked as demo."""
+departments, an office admin, a reporter and a leader (the leader in charge of every
+department), a few reports marked as demo, each submitted on its as-of day, and a monthly
+reporting cycle (每月5日前报送上月进展)."""
 
 from __future__ import annotations
 
 import secrets
-from datetime import date
+from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
 
 from django.db import transaction
+from django.utils import timezone
 
 from ...extract import extract_file
 from ..models import Department, Government, Plan, ProgressReport, User
@@ -56,14 +59,22 @@ def load_demo(password: str | None = None) -> dict[str, str]:
         plan.save()
     gov: Government = plan.government
     create_default_departments(gov)
-    admin = _user("admin", password, government=gov, role=User.Role.OFFICE, is_staff=True, is_superuser=True)
+    admin = _user("admin", password, government=gov, role=User.Role.OFFICE, is_staff=True, is_superuser=True,
+                  email="admin@example.com")
     industry = Department.objects.get(government=gov, name="工业和信息化局")
-    reporter = _user("gongxin", password, government=gov, role=User.Role.REPORTER, department=industry)
-    _user("leader", password, government=gov, role=User.Role.LEADER)
+    reporter = _user("gongxin", password, government=gov, role=User.Role.REPORTER, department=industry,
+                     email="gongxin@example.com")
+    leader = _user("leader", password, government=gov, role=User.Role.LEADER, email="leader@example.com")
+    for dept in Department.objects.filter(government=gov, leader__isnull=True):
+        dept.leader = leader  # 分管领导: the demo has one leader
+        dept.save(update_fields=["leader"])
     if not plan.targets.filter(assignments__isnull=False).exists():
         assign_suggested(plan, user=admin)
     if not ProgressReport.objects.filter(target__plan=plan).exists():
         _demo_reports(plan, admin, reporter)
+    from ...supervision.models import Cycle
+
+    Cycle.objects.get_or_create(plan=plan, target=None, defaults={"kind": Cycle.Kind.MONTHLY, "day": 5})
     return {"admin": password, "gongxin": password, "leader": password}
 
 
@@ -83,6 +94,9 @@ def _demo_reports(plan: Plan, admin: User, reporter: User) -> None:
                 problems="" if share >= 0.7 else "演示数据：项目前期手续办理较慢。",
                 next_steps="演示数据：倒排工期，加快推进。", demo=True,
             )
+            # submitted on its as-of day, as the demo's story has it (on time for the cycle)
+            ProgressReport.objects.filter(pk=report.pk).update(
+                created=timezone.make_aware(datetime.combine(as_of, time(17))))
             if accept:
                 progress.review_report(report, user=admin, accept=True)
 

@@ -50,7 +50,7 @@ def can_view(user: User, target: Target) -> bool:
     return True
 
 
-def _check_evidence(files: list[UploadedFile]) -> None:
+def check_evidence(files: list[UploadedFile]) -> None:
     for f in files:
         name = f.name or ""
         if f.size is not None and f.size > settings.MAX_EVIDENCE_BYTES:
@@ -70,6 +70,8 @@ def submit_report(
     if not can_report(user, target):
         raise Forbidden("you may not report on this target")
     year = target.plan.year
+    if target.closed_on is not None:
+        raise ServiceError(f"this target was closed (已销号) on {target.closed_on}: it takes no more reports")
     if not (date(year, 1, 1) <= as_of <= max(target.deadline, date(year, 12, 31))):
         raise ServiceError(f"as-of date {as_of} is outside the plan period ({year}-01-01 – {target.deadline})")
     if as_of > timezone.localdate() and not demo:
@@ -78,7 +80,7 @@ def submit_report(
     if v is None and not target.qualitative:
         raise ServiceError("value: a figure is required for a quantified target")
     files = list(evidence or [])
-    _check_evidence(files)
+    check_evidence(files)
     dept = user.department_id if user.role == User.Role.REPORTER else None
     report = ProgressReport(
         target=target, department_id=dept, as_of=as_of, value=v, progress=progress, problems=problems,
@@ -95,7 +97,7 @@ def review_report(report: ProgressReport, *, user: User, accept: bool, reason: s
                   status: str = "") -> ProgressReport:
     """The office accepts a report (its value counts) or returns it with a reason. Accepting a
     report on a qualitative target sets the target's status (``status``: one of
-    ``luoshi.core.status.STATUSES``), which is all such a target has."""
+    ``luoshi.core.status.REVIEWABLE``), which is all such a target has."""
     report = (ProgressReport.objects.select_for_update().select_related("target__plan")
               .defer(*heavy("target__plan")).get(pk=report.pk))
     if not can_review(user, report.target):
@@ -105,8 +107,8 @@ def review_report(report: ProgressReport, *, user: User, accept: bool, reason: s
     if not accept and not reason.strip():
         raise ServiceError("a returned report needs a reason")
     if accept and report.target.qualitative:
-        if status not in S.STATUSES:
-            raise ServiceError(f"a qualitative target needs its status ({', '.join(S.STATUSES)})")
+        if status not in S.REVIEWABLE:
+            raise ServiceError(f"a qualitative target needs its status ({', '.join(S.REVIEWABLE)})")
         target = Target.objects.select_for_update().get(pk=report.target_id)
         target.reviewed_status = status
         save_as(target, user, "status set by the reviewer")

@@ -20,6 +20,7 @@ from ...core.models import Assignment, Node, Plan, Target
 from ...core.services import Forbidden, ServiceError
 from ...core.services.assignment import assign, assign_suggested, unassign
 from ...core.services.dashboard import PlanStatus, TargetStatus, plan_status
+from ...supervision import reporting
 from .. import access, bodies, charts
 from ..forms import AssignForm
 from .common import as_of_for
@@ -45,6 +46,7 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
                 hrefs={name: reverse("web:department", args=[d.id]) for name, d in departments.items()}),
             "legend": charts.legend(), "by_department": by_department, "departments": departments,
             "lagging": status.lagging, "overdue": status.overdue,
+            "reporting": reporting.panel(plan, as_of, status),
         })
 
     return render(request, "web/dashboard.html", {
